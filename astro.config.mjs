@@ -1,0 +1,21 @@
+// @ts-check
+import cloudflare from '@astrojs/cloudflare'
+import { defineConfig } from 'astro/config'
+
+// The Node builder sets SITE_OUT_DIR to build into a fresh directory and swap it in atomically.
+const outDir = process.env.SITE_OUT_DIR ?? './dist'
+
+export default defineConfig({
+  srcDir: './site',
+  publicDir: './site/public',
+  outDir,
+  site: process.env.SITE_URL ?? 'http://localhost:4321',
+  output: 'static',
+  trailingSlash: 'always',
+  build: { format: 'directory' },
+  session: false,
+  compressHTML: true,
+  // prerenderEnvironment 'node': the build reads the embedded libSQL file, which workerd cannot.
+  adapter: cloudflare({ prerenderEnvironment: 'node', imageService: 'passthrough' }),
+  vite: { build: { sourcemap: false } },
+})

@@ -1,0 +1,30 @@
+import { createClient } from '@libsql/client'
+import { drizzle } from 'drizzle-orm/libsql'
+import { z } from 'zod'
+import * as schema from './schema/index.ts'
+
+/**
+ * Database settings. Locally an embedded libSQL file (`file:data/local.db`); on Cloudflare a Turso
+ * URL plus token. Read once by the env readers and passed in — nothing else reads process.env.
+ */
+export const DbConfig = z.object({
+  DATABASE_URL: z.string().min(1).default('file:data/local.db'),
+  DATABASE_AUTH_TOKEN: z.string().optional(),
+})
+export type DbConfig = z.infer<typeof DbConfig>
+
+/** Parse database settings from an env-like object, failing fast with the key at fault. */
+export function readDbConfig(env: Record<string, string | undefined>): DbConfig {
+  const parsed = DbConfig.safeParse(env)
+  if (!parsed.success) {
+    throw new Error(`❌ Invalid database environment: ${z.prettifyError(parsed.error)}`)
+  }
+  return parsed.data
+}
+
+/** A drizzle client over libSQL (embedded file or remote Turso). */
+export function createDb(config: DbConfig) {
+  const client = createClient({ url: config.DATABASE_URL, authToken: config.DATABASE_AUTH_TOKEN })
+  return Object.assign(drizzle(client, { schema }), { $close: () => client.close() })
+}
+export type Db = ReturnType<typeof createDb>

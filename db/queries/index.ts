@@ -1,0 +1,2 @@
+export * from './public-snapshot.ts'
+export * from './reference-data.ts'

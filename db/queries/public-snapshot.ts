@@ -1,0 +1,238 @@
+import { eq } from 'drizzle-orm'
+import { buildTimeline, listStatusOf, type CreditFile } from '../domain/credit-file.ts'
+import { isCurrentListEntry, type CreditListEntry } from '../domain/credit-list.ts'
+import type { CreditRecord } from '../domain/credit-record.ts'
+import type { IsoDate } from '../domain/dates.ts'
+import type { District } from '../domain/district.ts'
+import type { ListedSupervision } from '../domain/listed-supervision.ts'
+import type { Penalty } from '../domain/penalty.ts'
+import type { Project } from '../domain/project.ts'
+import type { Subject, SubjectSummary } from '../domain/subject.ts'
+import type { TypicalCase } from '../domain/typical-case.ts'
+import { isPubliclyVisible } from '../domain/visibility.ts'
+import type { Db } from '../client.ts'
+import {
+  creditListEntries,
+  creditRecords,
+  listedSupervisions,
+  penalties,
+  projectManagements,
+  projects,
+  subjects,
+  typicalCases,
+} from '../schema/index.ts'
+import {
+  toCreditListEntry,
+  toCreditRecord,
+  toListedSupervision,
+  toPenalty,
+  toTypicalCase,
+} from './mappers.ts'
+import { getJurisdiction, isDemoData, listDistricts, mapAuthorities } from './reference-data.ts'
+import type { Jurisdiction } from '../domain/jurisdiction.ts'
+
+/** A penalty page's state: full record, withdrawn notice, or the bare 已期满 notice. */
+export type PenaltyPage =
+  | { state: 'public'; penalty: Penalty }
+  | { state: 'withdrawn'; penalty: Penalty }
+  | { state: 'expired'; id: number; decisionNo: string }
+
+/**
+ * 公示快照 — everything public on `asOf`, read with one query per table. It is the single data
+ * module behind every public page and the public API, so the date rules are applied in one place.
+ */
+export type PublicSnapshot = {
+  asOf: IsoDate
+  demoData: boolean
+  jurisdiction: Jurisdiction
+  districts: District[]
+  subjects: SubjectSummary[]
+  creditFiles: CreditFile[]
+  penalties: Penalty[]
+  penaltyPages: PenaltyPage[]
+  listEntries: CreditListEntry[]
+  cases: TypicalCase[]
+  supervisions: ListedSupervision[]
+}
+
+function groupBy<T, K>(items: T[], key: (item: T) => K): Map<K, T[]> {
+  const map = new Map<K, T[]>()
+  for (const item of items) {
+    const k = key(item)
+    const list = map.get(k)
+    if (list) list.push(item)
+    else map.set(k, [item])
+  }
+  return map
+}
+
+const byDateDesc =
+  <T>(date: (x: T) => string) =>
+  (a: T, b: T) =>
+    date(a) < date(b) ? 1 : date(a) > date(b) ? -1 : 0
+
+/** Load the public snapshot as of a calendar date (Asia/Shanghai). */
+export async function loadPublicSnapshot(db: Db, asOf: IsoDate): Promise<PublicSnapshot> {
+  const published = 'published' as const
+  const [jurisdiction, auth, districtList, demoData, subjectRows, projectRows, managementRows] =
+    await Promise.all([
+      getJurisdiction(db),
+      mapAuthorities(db),
+      listDistricts(db),
+      isDemoData(db),
+      db.select().from(subjects).where(eq(subjects.status, published)),
+      db.select().from(projects).where(eq(projects.status, published)),
+      db.select().from(projectManagements),
+    ])
+  const [penaltyRows, recordRows, listRows, caseRows, supervisionRows] = await Promise.all([
+    db.select().from(penalties),
+    db.select().from(creditRecords).where(eq(creditRecords.status, published)),
+    db.select().from(creditListEntries).where(eq(creditListEntries.status, published)),
+    db.select().from(typicalCases).where(eq(typicalCases.status, published)),
+    db.select().from(listedSupervisions).where(eq(listedSupervisions.status, published)),
+  ])
+
+  const subjectById = new Map(subjectRows.map((s) => [s.id, s]))
+  const projectById = new Map(projectRows.map((p) => [p.id, p]))
+  const managementsByProject = groupBy(managementRows, (m) => m.projectId)
+
+  const allProjects: Project[] = projectRows.map((p) => ({
+    id: p.id,
+    name: p.name,
+    districtCode: p.districtCode,
+    address: p.address,
+    households: p.households,
+    developerId: p.developerId,
+    developerName: p.developerId ? (subjectById.get(p.developerId)?.name ?? null) : null,
+    completedOn: p.completedOn,
+    managements: (managementsByProject.get(p.id) ?? [])
+      .filter((m) => subjectById.has(m.companyId))
+      .map((m) => ({
+        companyId: m.companyId,
+        companyName: subjectById.get(m.companyId)!.name,
+        since: m.since,
+        until: m.until,
+      }))
+      .sort(byDateDesc((m) => m.since)),
+  }))
+
+  const allPenalties = penaltyRows
+    .filter((r) => r.status === 'published' || r.status === 'withdrawn')
+    .map((r) => toPenalty(r, auth))
+  const visiblePenalties = allPenalties
+    .filter((p) => subjectById.has(p.subjectId) && isPubliclyVisible(p, asOf))
+    .sort(byDateDesc((p) => p.decisionDate))
+  const penaltyPages: PenaltyPage[] = allPenalties.map((p) =>
+    p.status === 'withdrawn'
+      ? { state: 'withdrawn', penalty: p }
+      : isPubliclyVisible(p, asOf)
+        ? { state: 'public', penalty: p }
+        : { state: 'expired', id: p.id, decisionNo: p.decisionNo }
+  )
+
+  const records: CreditRecord[] = recordRows
+    .map((r) => toCreditRecord(r, auth))
+    .filter((r) => r.kind === 'good' || isPubliclyVisible(r, asOf))
+  const listEntries = listRows
+    .filter((r) => subjectById.has(r.subjectId))
+    .map((r) => toCreditListEntry(r, subjectById.get(r.subjectId)!, auth))
+    .filter((e) => isCurrentListEntry(e, asOf))
+    .sort(byDateDesc((e) => e.decisionDate))
+  const cases = caseRows
+    .filter((r) => subjectById.has(r.subjectId))
+    .map((r) =>
+      toTypicalCase(
+        r,
+        {
+          subjectName: subjectById.get(r.subjectId)!.name,
+          projectName: r.projectId ? (projectById.get(r.projectId)?.name ?? null) : null,
+        },
+        auth
+      )
+    )
+    .sort(byDateDesc((c) => c.publishedOn))
+  const supervisions = supervisionRows
+    .filter((r) => projectById.has(r.projectId))
+    .map((r) =>
+      toListedSupervision(
+        r,
+        {
+          projectName: projectById.get(r.projectId)!.name,
+          subjectName: r.subjectId ? (subjectById.get(r.subjectId)?.name ?? null) : null,
+        },
+        auth
+      )
+    )
+    .sort(byDateDesc((s) => s.listedOn))
+
+  const publicProjectById = new Map(allProjects.map((p) => [p.id, p]))
+  const penaltiesBySubject = groupBy(visiblePenalties, (p) => p.subjectId)
+  const recordsBySubject = groupBy(records, (r) => r.subjectId)
+  const listBySubject = groupBy(listEntries, (e) => e.subjectId)
+  const casesBySubject = groupBy(cases, (c) => c.subjectId)
+  const supervisionsBySubject = groupBy(supervisions, (s) => s.subjectId)
+  const projectsByCompany = new Map<string, Project[]>()
+  for (const project of allProjects) {
+    const related = new Set(project.managements.map((m) => m.companyId))
+    if (project.developerId) related.add(project.developerId)
+    for (const id of related) {
+      const list = projectsByCompany.get(id) ?? []
+      list.push(project)
+      projectsByCompany.set(id, list)
+    }
+  }
+
+  const creditFiles: CreditFile[] = subjectRows.map((row) => {
+    const subject: Subject = {
+      id: row.id,
+      uscc: row.uscc,
+      kind: row.kind,
+      name: row.name,
+      districtCode: row.districtCode,
+      legalRepresentative: row.legalRepresentative,
+      address: row.address,
+      establishedOn: row.establishedOn,
+      registeredCapitalWan: row.registeredCapitalWan,
+      projectId: row.projectId,
+      termEndsOn: row.termEndsOn,
+    }
+    const ownProject = row.projectId ? publicProjectById.get(row.projectId) : undefined
+    const parts = {
+      subject,
+      asOf,
+      listEntries: listBySubject.get(row.id) ?? [],
+      penalties: penaltiesBySubject.get(row.id) ?? [],
+      records: (recordsBySubject.get(row.id) ?? []).sort(byDateDesc((r) => r.decisionDate)),
+      projects: projectsByCompany.get(row.id) ?? (ownProject ? [ownProject] : []),
+      cases: casesBySubject.get(row.id) ?? [],
+      supervisions: supervisionsBySubject.get(row.id) ?? [],
+    }
+    return { ...parts, listStatus: listStatusOf(parts.listEntries), timeline: buildTimeline(parts) }
+  })
+  creditFiles.sort((a, b) => a.subject.name.localeCompare(b.subject.name, 'zh-CN'))
+
+  const summaries: SubjectSummary[] = creditFiles.map((f) => ({
+    id: f.subject.id,
+    uscc: f.subject.uscc,
+    kind: f.subject.kind,
+    name: f.subject.name,
+    districtCode: f.subject.districtCode,
+    listStatus: f.listStatus,
+    penaltyCount: f.penalties.length,
+    projectCount: f.projects.length,
+  }))
+
+  return {
+    asOf,
+    demoData,
+    jurisdiction,
+    districts: districtList,
+    subjects: summaries,
+    creditFiles,
+    penalties: visiblePenalties,
+    penaltyPages,
+    listEntries,
+    cases,
+    supervisions,
+  }
+}

@@ -1,0 +1,52 @@
+import { spawn } from 'node:child_process'
+import { createRequire } from 'node:module'
+import { join } from 'node:path'
+import * as pagefind from 'pagefind'
+
+/** Timings of one build, for logs and the benchmark. */
+export type BuildReport = { outDir: string; renderMs: number; indexMs: number; pages: number }
+
+const require = createRequire(import.meta.url)
+
+/** Run `astro build` in a child process (Astro keeps module state per process). */
+function astroBuild(root: string, env: NodeJS.ProcessEnv): Promise<void> {
+  const astroBin = join(require.resolve('astro/package.json', { paths: [root] }), '../bin/astro.mjs')
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [astroBin, 'build', '--silent'], {
+      cwd: root,
+      env,
+      stdio: ['ignore', 'inherit', 'inherit'],
+    })
+    child.on('error', reject)
+    child.on('exit', (code) =>
+      code === 0 ? resolve() : reject(new Error(`astro build exited with code ${code}`))
+    )
+  })
+}
+
+/**
+ * Build the public site into `outDir` (client/ + server/) and index it with Pagefind.
+ * Fails (rejects) on any error, so a caller never swaps in a half-built site.
+ */
+export async function buildSite(root: string, outDir: string, env = process.env): Promise<BuildReport> {
+  const started = performance.now()
+  await astroBuild(root, { ...env, SITE_OUT_DIR: outDir, ASTRO_TELEMETRY_DISABLED: '1' })
+  const rendered = performance.now()
+  const client = join(outDir, 'client')
+  const { index, errors } = await pagefind.createIndex({ forceLanguage: 'zh-cn' })
+  if (!index) throw new Error(`pagefind: ${errors.join('; ')}`)
+  try {
+    const added = await index.addDirectory({ path: client })
+    if (added.errors.length) throw new Error(`pagefind: ${added.errors.join('; ')}`)
+    const written = await index.writeFiles({ outputPath: join(client, 'pagefind') })
+    if (written.errors.length) throw new Error(`pagefind: ${written.errors.join('; ')}`)
+    return {
+      outDir,
+      renderMs: Math.round(rendered - started),
+      indexMs: Math.round(performance.now() - rendered),
+      pages: added.page_count,
+    }
+  } finally {
+    await pagefind.close()
+  }
+}

@@ -1,0 +1,94 @@
+import { mkdir, readdir, readlink, rename, rm, symlink } from 'node:fs/promises'
+import { join } from 'node:path'
+import { buildSite } from './build-site.ts'
+
+export type BuildState = {
+  state: 'idle' | 'queued' | 'building' | 'failed'
+  lastSuccessAt: string | null
+  lastError: string | null
+  pending: boolean
+}
+
+/**
+ * Rebuilds the static site into a fresh directory and swaps a `live` symlink to it atomically
+ * (rename over the link), so readers see the old site or the new one, never a half-built one.
+ * Requests made while a build runs coalesce into one follow-up build.
+ */
+export class SiteBuilder {
+  private running: Promise<void> | null = null
+  private again = false
+  private status: BuildState = { state: 'idle', lastSuccessAt: null, lastError: null, pending: false }
+
+  private readonly root: string
+  private readonly buildsDir: string
+  private readonly env: NodeJS.ProcessEnv
+
+  constructor(root: string, buildsDir: string, env: NodeJS.ProcessEnv = process.env) {
+    this.root = root
+    this.buildsDir = buildsDir
+    this.env = env
+  }
+
+  /** The directory currently served (`<build>/client`), or null before the first build. */
+  async liveClientDir(): Promise<string | null> {
+    const target = await readlink(join(this.buildsDir, 'live')).catch(() => null)
+    return target ? join(this.buildsDir, target, 'client') : null
+  }
+
+  get state(): BuildState {
+    return { ...this.status, pending: this.again }
+  }
+
+  /** Ask for a rebuild; resolves when a build that includes this request has finished. */
+  request(): Promise<void> {
+    if (this.running) {
+      this.again = true
+      this.status.state = this.status.state === 'building' ? 'building' : 'queued'
+      return this.running.then(() => this.running ?? undefined)
+    }
+    this.running = this.loop().finally(() => {
+      this.running = null
+    })
+    return this.running
+  }
+
+  private async loop(): Promise<void> {
+    do {
+      this.again = false
+      this.status.state = 'building'
+      try {
+        await this.buildOnce()
+        this.status = { state: 'idle', lastSuccessAt: new Date().toISOString(), lastError: null, pending: false }
+      } catch (err) {
+        this.status = { ...this.status, state: 'failed', lastError: String(err) }
+        console.error({ msg: 'site build failed; the previous site stays live', err: String(err) })
+      }
+    } while (this.again)
+  }
+
+  private async buildOnce(): Promise<void> {
+    await mkdir(this.buildsDir, { recursive: true })
+    const id = `build-${Date.now()}`
+    const outDir = join(this.buildsDir, id)
+    try {
+      const report = await buildSite(this.root, outDir, this.env)
+      console.log({ msg: 'site built', ...report })
+    } catch (err) {
+      await rm(outDir, { recursive: true, force: true })
+      throw err
+    }
+    const tmpLink = join(this.buildsDir, `live-${id}`)
+    await symlink(id, tmpLink)
+    await rename(tmpLink, join(this.buildsDir, 'live'))
+    await this.removeOldBuilds(id)
+  }
+
+  /** Keep the live build and the one before it (in-flight requests may still read it). */
+  private async removeOldBuilds(liveId: string): Promise<void> {
+    const builds = (await readdir(this.buildsDir)).filter((n) => n.startsWith('build-')).sort()
+    const keep = new Set([liveId, builds[builds.indexOf(liveId) - 1]])
+    for (const name of builds) {
+      if (!keep.has(name)) await rm(join(this.buildsDir, name), { recursive: true, force: true })
+    }
+  }
+}

@@ -1,0 +1,46 @@
+/**
+ * npm start — the whole product on the embedded database:
+ * migrate DATABASE_URL (default file:data/local.db), seed ~300 demo subjects (示例数据) if it is
+ * empty, build the site and its search index, and serve it on PORT (default 4321).
+ * Later runs reuse the database, serve the last build at once and rebuild in the background.
+ */
+import { resolve } from 'node:path'
+import { count } from 'drizzle-orm'
+import { todayInShanghai } from '../db/domain/dates.ts'
+import { subjects } from '../db/schema/index.ts'
+import { createNodeApp, listen } from '../functions/node/node-server.ts'
+import { SiteBuilder } from '../functions/node/site-builder.ts'
+import { loadJurisdiction, saveJurisdiction } from './jurisdiction.ts'
+import { openMigratedDb, ROOT } from './lib.ts'
+import { generateSeedData } from './seed/generate.ts'
+import { writeSeedData } from './seed/write.ts'
+
+const DEMO_SUBJECTS = 300
+const port = Number(process.env.PORT ?? 4321)
+const host = process.env.HOST ?? '0.0.0.0'
+
+const db = await openMigratedDb()
+const jurisdiction = loadJurisdiction()
+await saveJurisdiction(db, jurisdiction)
+const [{ value: existing }] = await db.select({ value: count() }).from(subjects)
+if (existing === 0) {
+  const data = generateSeedData(jurisdiction, { subjects: DEMO_SUBJECTS, seed: 1, today: todayInShanghai() })
+  await writeSeedData(db, data)
+  console.log(`Empty database: seeded ${data.subjects.length} demo subjects (示例数据).`)
+}
+db.$close()
+
+const builder = new SiteBuilder(ROOT, resolve(ROOT, 'dist/builds'))
+const hadBuild = (await builder.liveClientDir()) !== null
+if (!hadBuild) {
+  console.log('Building the site and its search index…')
+  await builder.request()
+  if (builder.state.state === 'failed') {
+    console.error('The first build failed; see the error above.')
+    process.exit(1)
+  }
+}
+await listen(createNodeApp(builder), port, host)
+console.log(`物业信用公示平台 is serving on http://localhost:${port}/`)
+// A later run serves the previous build at once and swaps in a fresh one when it is ready.
+if (hadBuild) void builder.request()

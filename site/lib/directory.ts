@@ -1,0 +1,33 @@
+import type { PublicSnapshot } from '../../db/queries/index.ts'
+import { LIST_STATUSES } from '../../db/domain/subject.ts'
+import { SUBJECT_KINDS } from '../../db/domain/subject-kind.ts'
+import { paginate, PAGE_SIZE } from './paginate.ts'
+import { ALL, type DirectoryFilter } from './urls.ts'
+
+/** Every facet combination × page of the directory, for getStaticPaths. */
+export function directoryPages({ subjects, districts }: PublicSnapshot) {
+  const out = []
+  for (const district of [ALL, ...districts.map((d) => d.code)])
+    for (const kind of [ALL, ...SUBJECT_KINDS])
+      for (const list of [ALL, ...LIST_STATUSES]) {
+        const filter: DirectoryFilter = { district, kind, list }
+        const matched = subjects.filter(
+          (s) =>
+            (district === ALL || s.districtCode === district) &&
+            (kind === ALL || s.kind === kind) &&
+            (list === ALL || s.listStatus === list)
+        )
+        const pages = paginate(matched, PAGE_SIZE)
+        pages.forEach((items, i) =>
+          out.push({
+            filter,
+            subjects: items,
+            matched: matched.length,
+            page: i + 1,
+            totalPages: pages.length,
+            districts,
+          })
+        )
+      }
+  return out
+}

@@ -1,0 +1,19 @@
+import { formatChineseDate } from '../../db/domain/dates.ts'
+import type { District } from '../../db/domain/district.ts'
+
+/** 2026-04-01 → 2026年4月1日; null → 无. */
+export function formatDate(date: string | null): string {
+  return date ? formatChineseDate(date) : '无'
+}
+
+/** Integer 分 → "¥12,500 元" style Chinese amount; null → 无. */
+export function formatFen(fen: number | null): string {
+  if (fen === null) return '无'
+  const yuan = fen / 100
+  return `${yuan.toLocaleString('zh-CN', { maximumFractionDigits: 2 })} 元`
+}
+
+/** The district name for a division code, from the snapshot's district list. */
+export function districtName(districts: District[], code: string): string {
+  return districts.find((d) => d.code === code)?.name ?? code
+}
