@@ -11,7 +11,9 @@ export default defineConfig({
   outDir,
   site: process.env.SITE_URL ?? 'http://localhost:4321',
   output: 'static',
-  trailingSlash: 'always',
+  // Pages are built as directories (/x/index.html); the static servers add the slash. 'always'
+  // would also make the Worker redirect /api/v1/… paths.
+  trailingSlash: 'ignore',
   build: { format: 'directory' },
   session: false,
   compressHTML: true,

@@ -8,4 +8,6 @@ import { buildSite } from '../functions/node/build-site.ts'
 import { ROOT } from './lib.ts'
 
 const report = await buildSite(ROOT, resolve(ROOT, 'dist'))
-console.log(`Built ${report.pages} indexed pages: render ${report.renderMs} ms, index ${report.indexMs} ms`)
+console.log(
+  `Built ${report.pages} indexed pages: render ${report.renderMs} ms, index ${report.indexMs} ms`
+)

@@ -25,7 +25,10 @@ export async function saveJurisdiction(db: Db, j: Jurisdiction): Promise<void> {
       await tx
         .insert(districts)
         .values({ ...d, sortOrder: i })
-        .onConflictDoUpdate({ target: districts.code, set: { name: d.name, kind: d.kind, sortOrder: i } })
+        .onConflictDoUpdate({
+          target: districts.code,
+          set: { name: d.name, kind: d.kind, sortOrder: i },
+        })
     }
     await tx
       .insert(siteMeta)

@@ -21,7 +21,8 @@ if (!Number.isInteger(n) || n < 1 || !Number.isInteger(seed)) {
 const today = IsoDate.parse(flags.today ?? todayInShanghai())
 
 const db = await openMigratedDb()
-const [{ value: existing }] = await db.select({ value: count() }).from(subjects)
+const [counted] = await db.select({ value: count() }).from(subjects)
+const existing = counted?.value ?? 0
 if (existing > 0) {
   console.error(`The database already holds ${existing} subjects; seed only an empty database.`)
   process.exit(1)

@@ -22,9 +22,14 @@ const host = process.env.HOST ?? '0.0.0.0'
 const db = await openMigratedDb()
 const jurisdiction = loadJurisdiction()
 await saveJurisdiction(db, jurisdiction)
-const [{ value: existing }] = await db.select({ value: count() }).from(subjects)
+const [counted] = await db.select({ value: count() }).from(subjects)
+const existing = counted?.value ?? 0
 if (existing === 0) {
-  const data = generateSeedData(jurisdiction, { subjects: DEMO_SUBJECTS, seed: 1, today: todayInShanghai() })
+  const data = generateSeedData(jurisdiction, {
+    subjects: DEMO_SUBJECTS,
+    seed: 1,
+    today: todayInShanghai(),
+  })
   await writeSeedData(db, data)
   console.log(`Empty database: seeded ${data.subjects.length} demo subjects (示例数据).`)
 }

@@ -1,11 +1,6 @@
 /** Stable English error codes; the HTTP mapping lives once in functions/errors.ts. */
 export type ErrorCode =
-  | 'VALIDATION'
-  | 'NOT_FOUND'
-  | 'CONFLICT'
-  | 'PRECONDITION_FAILED'
-  | 'UNAUTHORIZED'
-  | 'FORBIDDEN'
+  'VALIDATION' | 'NOT_FOUND' | 'CONFLICT' | 'PRECONDITION_FAILED' | 'UNAUTHORIZED' | 'FORBIDDEN'
 
 /** One problem with one input field, addressed by its path. */
 export type Issue = { path: (string | number)[]; code: string; message: string }

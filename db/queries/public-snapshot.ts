@@ -32,10 +32,9 @@ import { getJurisdiction, isDemoData, listDistricts, mapAuthorities } from './re
 import type { Jurisdiction } from '../domain/jurisdiction.ts'
 
 /** A penalty page's state: full record, withdrawn notice, or the bare 已期满 notice. */
-export type PenaltyPage =
-  | { state: 'public'; penalty: Penalty }
-  | { state: 'withdrawn'; penalty: Penalty }
-  | { state: 'expired'; id: number; decisionNo: string }
+export type PenaltyPage = { id: number; decisionNo: string } & (
+  { state: 'public' | 'withdrawn'; penalty: Penalty } | { state: 'expired' }
+)
 
 /**
  * 公示快照 — everything public on `asOf`, read with one query per table. It is the single data
@@ -116,19 +115,26 @@ export async function loadPublicSnapshot(db: Db, asOf: IsoDate): Promise<PublicS
       .sort(byDateDesc((m) => m.since)),
   }))
 
+  // Only decisions that were ever public get a page: published or withdrawn, of a public
+  // subject, with a publicity window (轻微 has none and is never published).
   const allPenalties = penaltyRows
-    .filter((r) => r.status === 'published' || r.status === 'withdrawn')
+    .filter(
+      (r) =>
+        (r.status === 'published' || r.status === 'withdrawn') &&
+        r.publicUntil !== null &&
+        subjectById.has(r.subjectId)
+    )
     .map((r) => toPenalty(r, auth))
   const visiblePenalties = allPenalties
-    .filter((p) => subjectById.has(p.subjectId) && isPubliclyVisible(p, asOf))
+    .filter((p) => isPubliclyVisible(p, asOf))
     .sort(byDateDesc((p) => p.decisionDate))
-  const penaltyPages: PenaltyPage[] = allPenalties.map((p) =>
-    p.status === 'withdrawn'
-      ? { state: 'withdrawn', penalty: p }
-      : isPubliclyVisible(p, asOf)
-        ? { state: 'public', penalty: p }
-        : { state: 'expired', id: p.id, decisionNo: p.decisionNo }
-  )
+  const penaltyPages: PenaltyPage[] = allPenalties.map((p) => {
+    const key = { id: p.id, decisionNo: p.decisionNo }
+    if (p.status === 'withdrawn') return { ...key, state: 'withdrawn', penalty: p }
+    if (isPubliclyVisible(p, asOf)) return { ...key, state: 'public', penalty: p }
+    // Expired: only the decision number survives (conventions: 已期满停止公示).
+    return { ...key, state: 'expired' }
+  })
 
   const records: CreditRecord[] = recordRows
     .map((r) => toCreditRecord(r, auth))
@@ -153,6 +159,8 @@ export async function loadPublicSnapshot(db: Db, asOf: IsoDate): Promise<PublicS
     .sort(byDateDesc((c) => c.publishedOn))
   const supervisions = supervisionRows
     .filter((r) => projectById.has(r.projectId))
+    // An unpublished responsible subject is neither named nor linked.
+    .map((r) => (r.subjectId && !subjectById.has(r.subjectId) ? { ...r, subjectId: null } : r))
     .map((r) =>
       toListedSupervision(
         r,

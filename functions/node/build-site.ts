@@ -10,7 +10,10 @@ const require = createRequire(import.meta.url)
 
 /** Run `astro build` in a child process (Astro keeps module state per process). */
 function astroBuild(root: string, env: NodeJS.ProcessEnv): Promise<void> {
-  const astroBin = join(require.resolve('astro/package.json', { paths: [root] }), '../bin/astro.mjs')
+  const astroBin = join(
+    require.resolve('astro/package.json', { paths: [root] }),
+    '../bin/astro.mjs'
+  )
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [astroBin, 'build', '--silent'], {
       cwd: root,
@@ -28,7 +31,11 @@ function astroBuild(root: string, env: NodeJS.ProcessEnv): Promise<void> {
  * Build the public site into `outDir` (client/ + server/) and index it with Pagefind.
  * Fails (rejects) on any error, so a caller never swaps in a half-built site.
  */
-export async function buildSite(root: string, outDir: string, env = process.env): Promise<BuildReport> {
+export async function buildSite(
+  root: string,
+  outDir: string,
+  env = process.env
+): Promise<BuildReport> {
   const started = performance.now()
   await astroBuild(root, { ...env, SITE_OUT_DIR: outDir, ASTRO_TELEMETRY_DISABLED: '1' })
   const rendered = performance.now()

@@ -23,7 +23,11 @@ export function createNodeApp(builder: SiteBuilder) {
 }
 
 /** Listen on `port` (0 = any free port); resolves with the bound port. */
-export function listen(app: Hono, port: number, hostname = '127.0.0.1'): Promise<{ port: number; close: () => void }> {
+export function listen(
+  app: Hono,
+  port: number,
+  hostname = '127.0.0.1'
+): Promise<{ port: number; close: () => void }> {
   return new Promise((resolve) => {
     const server = serve({ fetch: app.fetch, port, hostname }, (info) =>
       resolve({ port: info.port, close: () => server.close() })

@@ -1,5 +1,5 @@
 import { mkdir, readdir, readlink, rename, rm, symlink } from 'node:fs/promises'
-import { join } from 'node:path'
+import { join, resolve, sep } from 'node:path'
 import { buildSite } from './build-site.ts'
 
 export type BuildState = {
@@ -17,13 +17,23 @@ export type BuildState = {
 export class SiteBuilder {
   private running: Promise<void> | null = null
   private again = false
-  private status: BuildState = { state: 'idle', lastSuccessAt: null, lastError: null, pending: false }
+  private status: BuildState = {
+    state: 'idle',
+    lastSuccessAt: null,
+    lastError: null,
+    pending: false,
+  }
 
   private readonly root: string
   private readonly buildsDir: string
   private readonly env: NodeJS.ProcessEnv
 
   constructor(root: string, buildsDir: string, env: NodeJS.ProcessEnv = process.env) {
+    // Astro's prerender bundle imports packages relative to the output directory, so builds
+    // must sit inside the project tree where node_modules resolves.
+    if (!resolve(buildsDir).startsWith(resolve(root) + sep)) {
+      throw new Error(`SiteBuilder: ${buildsDir} must be inside ${root}`)
+    }
     this.root = root
     this.buildsDir = buildsDir
     this.env = env
@@ -58,7 +68,12 @@ export class SiteBuilder {
       this.status.state = 'building'
       try {
         await this.buildOnce()
-        this.status = { state: 'idle', lastSuccessAt: new Date().toISOString(), lastError: null, pending: false }
+        this.status = {
+          state: 'idle',
+          lastSuccessAt: new Date().toISOString(),
+          lastError: null,
+          pending: false,
+        }
       } catch (err) {
         this.status = { ...this.status, state: 'failed', lastError: String(err) }
         console.error({ msg: 'site build failed; the previous site stays live', err: String(err) })

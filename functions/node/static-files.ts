@@ -53,11 +53,15 @@ export async function serveStatic(root: string, pathname: string): Promise<Respo
     if (found) return found
     if (!decoded.endsWith('/') && !extname(decoded)) {
       const info = await stat(join(path, 'index.html')).catch(() => null)
-      if (info?.isFile()) return new Response(null, { status: 308, headers: { Location: `${pathname}/` } })
+      if (info?.isFile())
+        return new Response(null, { status: 308, headers: { Location: `${pathname}/` } })
     }
   }
   return (
     (await fileResponse(join(root, '404.html'), 404)) ??
-    new Response('Not Found', { status: 404, headers: { 'Content-Type': 'text/plain; charset=utf-8' } })
+    new Response('Not Found', {
+      status: 404,
+      headers: { 'Content-Type': 'text/plain; charset=utf-8' },
+    })
   )
 }

@@ -229,7 +229,11 @@ export function generateSeedData(j: Jurisdiction, opts: SeedOptions): SeedData {
     if (!rng.chance(isCompany ? 0.35 : 0.25)) continue
     for (let k = rng.chance(0.25) ? 2 : 1; k > 0; k--) {
       const district = districtOf.get(subject)!
-      const severity: Severity = rng.chance(0.1) ? 'minor' : rng.chance(0.22) ? 'serious' : 'general'
+      const severity: Severity = rng.chance(0.1)
+        ? 'minor'
+        : rng.chance(0.22)
+          ? 'serious'
+          : 'general'
       const decisionDate = dateBefore(rng, today, 5, 1000)
       const version = ruleVersionFor(decisionDate)
       const window = publicityWindow(decisionDate, severity, version)
@@ -238,9 +242,14 @@ export function generateSeedData(j: Jurisdiction, opts: SeedOptions): SeedData {
       const projects = projectsOf(subject)
       const project = projects.length ? rng.pick(projects) : null
       const projectName = project ? data.projects[project - 1]!.name : '相关项目'
-      const fineYuan = severity === 'minor' ? 0 : rng.int(1, severity === 'serious' ? 30 : 10) * 5000
+      const fineYuan =
+        severity === 'minor' ? 0 : rng.int(1, severity === 'serious' ? 30 : 10) * 5000
       const categories: PenaltyCategory[] =
-        severity === 'minor' ? ['warning'] : severity === 'serious' ? ['fine', 'business_restriction'] : ['warning', 'fine']
+        severity === 'minor'
+          ? ['warning']
+          : severity === 'serious'
+            ? ['fine', 'business_restriction']
+            : ['warning', 'fine']
       const id = data.penalties.length + 1
       data.penalties.push({
         id,
@@ -249,7 +258,12 @@ export function generateSeedData(j: Jurisdiction, opts: SeedOptions): SeedData {
         partyCategory: 'legal_person',
         partyUscc: subject,
         legalRepresentative: subjectRep.get(subject) ?? null,
-        decisionNo: decisionNo(authority, authority === cityBureau ? null : district, decisionDate.slice(0, 4), '罚决'),
+        decisionNo: decisionNo(
+          authority,
+          authority === cityBureau ? null : district,
+          decisionDate.slice(0, 4),
+          '罚决'
+        ),
         violationType: violation.code,
         facts: `经查，${subjectName.get(subject)}在${projectName}存在“${violation.title}”的行为。${W.FACT_DETAILS[violation.code]}`,
         legalBasis: violation.legalBasis
@@ -290,12 +304,29 @@ export function generateSeedData(j: Jurisdiction, opts: SeedOptions): SeedData {
     const row = data.penalties[withdrawn.id - 1]!
     row.status = 'withdrawn'
     row.withdrawnOn = addDays(row.decisionDate, 40)
-    row.withdrawalReason = '该处罚决定经行政复议被撤销，依据《中华人民共和国行政处罚法》第四十八条撤回公示。'
+    row.withdrawalReason =
+      '该处罚决定经行政复议被撤销，依据《中华人民共和国行政处罚法》第四十八条撤回公示。'
     penalised.splice(penalised.indexOf(withdrawn), 1)
   }
 
-  generateRecordsAndLists(rng, data, { today, cityBureau, bureauOf, districtOf, byKind, penalised, decisionNo })
-  generateCasesAndSupervision(rng, data, { today, cityBureau, bureauOf, districtOf, penalised, projectDistrict, projectCompany })
+  generateRecordsAndLists(rng, data, {
+    today,
+    cityBureau,
+    bureauOf,
+    districtOf,
+    byKind,
+    penalised,
+    decisionNo,
+  })
+  generateCasesAndSupervision(rng, data, {
+    today,
+    cityBureau,
+    bureauOf,
+    districtOf,
+    penalised,
+    projectDistrict,
+    projectCompany,
+  })
   return data
 }
 
@@ -324,7 +355,11 @@ function generateRecordsAndLists(
       const decisionDate = dateBefore(rng, today, 10, 700)
       const severity: Severity = 'general'
       const window = publicityWindow(decisionDate, severity)!
-      const category = rng.pick(['circulated_criticism', 'rectification_order', 'interview'] as const)
+      const category = rng.pick([
+        'circulated_criticism',
+        'rectification_order',
+        'interview',
+      ] as const)
       const titles = {
         circulated_criticism: '因服务质量问题被通报批评',
         rectification_order: '被责令限期改正',
@@ -350,7 +385,12 @@ function generateRecordsAndLists(
     }
     if (!penalisedSubjects.has(subject) && rng.chance(0.18)) {
       const decisionDate = dateBefore(rng, today, 10, 900)
-      const category = rng.pick(['award', 'commendation', 'model_project', 'standard_compliance'] as const)
+      const category = rng.pick([
+        'award',
+        'commendation',
+        'model_project',
+        'standard_compliance',
+      ] as const)
       const titles = {
         award: '获评市级物业服务优秀企业',
         commendation: '在专项整治中受到通报表扬',
@@ -386,7 +426,8 @@ function generateRecordsAndLists(
           decisionDate,
           validUntil: addDays(decisionDate, 730),
           measures: '开辟“绿色通道”，优先提供服务便利，优化行政监管安排，推介承接物业服务项目。',
-          removalRoute: '有效期届满自动移出；期间发生行政处罚或不良信用记录的，经认定机关核实后移出。',
+          removalRoute:
+            '有效期届满自动移出；期间发生行政处罚或不良信用记录的，经认定机关核实后移出。',
           removedOn: null,
           removalReason: null,
           status: 'published',
@@ -397,7 +438,8 @@ function generateRecordsAndLists(
   // Black list: subjects with a serious penalty, and one more where data allow.
   for (const p of ctx.penalised.filter((x) => x.severity === 'serious')) {
     if (!rng.chance(0.5)) continue
-    if (data.creditListEntries.some((e) => e.subjectId === p.subject && e.list === 'black')) continue
+    if (data.creditListEntries.some((e) => e.subjectId === p.subject && e.list === 'black'))
+      continue
     const decisionDate = dateBefore(rng, today, 5, 300)
     data.creditListEntries.push({
       subjectId: p.subject,
@@ -408,8 +450,10 @@ function generateRecordsAndLists(
       authorityId: ctx.cityBureau,
       decisionDate,
       validUntil: addDays(decisionDate, 1095),
-      measures: '实施市场性、行业性、社会性约束和惩戒；限制承接新的物业服务项目；列为重点监管对象。',
-      removalRoute: '有效期届满自动移出；满一年后完成整改并作出信用承诺的，可向认定机关申请信用修复，修复免费。',
+      measures:
+        '实施市场性、行业性、社会性约束和惩戒；限制承接新的物业服务项目；列为重点监管对象。',
+      removalRoute:
+        '有效期届满自动移出；满一年后完成整改并作出信用承诺的，可向认定机关申请信用修复，修复免费。',
       removedOn: null,
       removalReason: null,
       status: 'published',

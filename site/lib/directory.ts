@@ -3,10 +3,18 @@ import { LIST_STATUSES } from '../../db/domain/subject.ts'
 import { SUBJECT_KINDS } from '../../db/domain/subject-kind.ts'
 import { paginate, PAGE_SIZE } from './paginate.ts'
 import { ALL, type DirectoryFilter } from './urls.ts'
+import type { SubjectSummary } from '../../db/domain/subject.ts'
 
 /** Every facet combination × page of the directory, for getStaticPaths. */
 export function directoryPages({ subjects, districts }: PublicSnapshot) {
-  const out = []
+  const out: {
+    filter: DirectoryFilter
+    subjects: SubjectSummary[]
+    matched: number
+    page: number
+    totalPages: number
+    districts: PublicSnapshot['districts']
+  }[] = []
   for (const district of [ALL, ...districts.map((d) => d.code)])
     for (const kind of [ALL, ...SUBJECT_KINDS])
       for (const list of [ALL, ...LIST_STATUSES]) {

@@ -24,7 +24,13 @@ export function penaltiesFeed(snap: PublicSnapshot, site: URL): string {
   const feed = baseFeed(snap, site, '/feeds/penalties.xml', '行政处罚')
   for (const p of snap.penalties.slice(0, FEED_SIZE)) {
     const link = new URL(penaltyUrl(p.id), site).href
-    feed.addItem({ title: `${p.partyName} ${p.decisionNo}`, id: link, link, date: at(p.decisionDate), description: p.content })
+    feed.addItem({
+      title: `${p.partyName} ${p.decisionNo}`,
+      id: link,
+      link,
+      date: at(p.decisionDate),
+      description: p.content,
+    })
   }
   return feed.atom1()
 }
@@ -34,7 +40,13 @@ export function casesFeed(snap: PublicSnapshot, site: URL): string {
   const feed = baseFeed(snap, site, '/feeds/cases.xml', '典型案例')
   for (const c of snap.cases.slice(0, FEED_SIZE)) {
     const link = new URL(caseUrl(c.id), site).href
-    feed.addItem({ title: c.title, id: link, link, date: at(c.publishedOn), description: c.outcome })
+    feed.addItem({
+      title: c.title,
+      id: link,
+      link,
+      date: at(c.publishedOn),
+      description: c.outcome,
+    })
   }
   return feed.atom1()
 }

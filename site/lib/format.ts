@@ -17,3 +17,8 @@ export function formatFen(fen: number | null): string {
 export function districtName(districts: District[], code: string): string {
   return districts.find((d) => d.code === code)?.name ?? code
 }
+
+/** Integer 分 → "203.5 万元", for large totals. */
+export function formatWan(fen: number): string {
+  return `${(fen / 1_000_000).toLocaleString('zh-CN', { maximumFractionDigits: 2 })} 万元`
+}

@@ -1,11 +1,22 @@
 import { stringify } from 'csv-stringify/sync'
-import { creditListLabel, partyCategoryLabel, penaltyCategoryLabel, severityLabel, subjectKindLabel } from '../../db/domain/labels.ts'
+import {
+  creditListLabel,
+  partyCategoryLabel,
+  penaltyCategoryLabel,
+  severityLabel,
+  subjectKindLabel,
+} from '../../db/domain/labels.ts'
 import type { PublicSnapshot } from '../../db/queries/index.ts'
 import { findViolationType } from '../../db/domain/violation-type.ts'
 import { districtName } from './format.ts'
 
 /** One column of an open data set: CSV header (Chinese), JSON key, meaning, and how to read it. */
-type Column<T> = { header: string; key: string; description: string; value: (row: T) => string | number | null }
+type Column<T> = {
+  header: string
+  key: string
+  description: string
+  value: (row: T) => string | number | null
+}
 export type Dataset<T = unknown> = {
   name: string
   title: string
@@ -14,7 +25,8 @@ export type Dataset<T = unknown> = {
   rows: (s: PublicSnapshot) => T[]
 }
 
-const fenToWan = (fen: number | null) => (fen === null ? null : Number((fen / 1_000_000).toFixed(6)))
+const fenToWan = (fen: number | null) =>
+  fen === null ? null : Number((fen / 1_000_000).toFixed(6))
 
 const subjects: Dataset<PublicSnapshot['creditFiles'][number]> = {
   name: 'subjects',
@@ -22,16 +34,56 @@ const subjects: Dataset<PublicSnapshot['creditFiles'][number]> = {
   description: '物业服务企业、建设单位和业主委员会的基本信息及名单状态。',
   rows: (s) => s.creditFiles,
   columns: [
-    { header: '主体编号', key: 'id', description: '统一社会信用代码；无代码的主体为本平台编号（L开头）', value: (f) => f.subject.id },
+    {
+      header: '主体编号',
+      key: 'id',
+      description: '统一社会信用代码；无代码的主体为本平台编号（L开头）',
+      value: (f) => f.subject.id,
+    },
     { header: '主体名称', key: 'name', description: '登记名称', value: (f) => f.subject.name },
-    { header: '主体类型', key: 'kind', description: '物业服务企业 / 建设单位 / 业主委员会', value: (f) => subjectKindLabel[f.subject.kind] },
-    { header: '统一社会信用代码', key: 'uscc', description: 'GB 32100-2015；业主委员会可能为空', value: (f) => f.subject.uscc },
-    { header: '所属县区代码', key: 'districtCode', description: '6位行政区划代码', value: (f) => f.subject.districtCode },
-    { header: '法定代表人', key: 'legalRepresentative', description: '法人组织的法定代表人', value: (f) => f.subject.legalRepresentative },
+    {
+      header: '主体类型',
+      key: 'kind',
+      description: '物业服务企业 / 建设单位 / 业主委员会',
+      value: (f) => subjectKindLabel[f.subject.kind],
+    },
+    {
+      header: '统一社会信用代码',
+      key: 'uscc',
+      description: 'GB 32100-2015；业主委员会可能为空',
+      value: (f) => f.subject.uscc,
+    },
+    {
+      header: '所属县区代码',
+      key: 'districtCode',
+      description: '6位行政区划代码',
+      value: (f) => f.subject.districtCode,
+    },
+    {
+      header: '法定代表人',
+      key: 'legalRepresentative',
+      description: '法人组织的法定代表人',
+      value: (f) => f.subject.legalRepresentative,
+    },
     { header: '住所', key: 'address', description: '登记住所', value: (f) => f.subject.address },
-    { header: '成立日期', key: 'establishedOn', description: 'YYYY-MM-DD', value: (f) => f.subject.establishedOn },
-    { header: '名单状态', key: 'listStatus', description: '红名单 / 黑名单 / 未列入名单（截至快照日期）', value: (f) => ({ none: '未列入名单', red: '红名单', black: '黑名单' })[f.listStatus] },
-    { header: '公示期内行政处罚数', key: 'penaltyCount', description: '快照日期处于公示期内的行政处罚数量', value: (f) => f.penalties.length },
+    {
+      header: '成立日期',
+      key: 'establishedOn',
+      description: 'YYYY-MM-DD',
+      value: (f) => f.subject.establishedOn,
+    },
+    {
+      header: '名单状态',
+      key: 'listStatus',
+      description: '红名单 / 黑名单 / 未列入名单（截至快照日期）',
+      value: (f) => ({ none: '未列入名单', red: '红名单', black: '黑名单' })[f.listStatus],
+    },
+    {
+      header: '公示期内行政处罚数',
+      key: 'penaltyCount',
+      description: '快照日期处于公示期内的行政处罚数量',
+      value: (f) => f.penalties.length,
+    },
   ],
 }
 
@@ -43,27 +95,112 @@ const penalties: Dataset<P> = {
   description: '公示期内的行政处罚决定，列名采用国家“双公示”行政处罚数据标准；金额单位为万元。',
   rows: (s) => s.penalties,
   columns: [
-    { header: '行政相对人名称', key: 'partyName', description: '被处罚的主体名称', value: (p) => p.partyName },
-    { header: '行政相对人类别', key: 'partyCategory', description: '法人及非法人组织 / 自然人 / 个体工商户', value: (p) => partyCategoryLabel[p.partyCategory] },
-    { header: '行政相对人代码_1(统一社会信用代码)', key: 'partyUscc', description: '18位统一社会信用代码', value: (p) => p.partyUscc },
-    { header: '法定代表人', key: 'legalRepresentative', description: '法人组织的法定代表人', value: (p) => p.legalRepresentative },
-    { header: '行政处罚决定书文号', key: 'decisionNo', description: '同一处罚机关内唯一', value: (p) => p.decisionNo },
-    { header: '违法行为类型', key: 'violationType', description: '按专项整治实施方案列举的违法违规行为', value: (p) => findViolationType(p.violationType)?.title ?? p.violationType },
+    {
+      header: '行政相对人名称',
+      key: 'partyName',
+      description: '被处罚的主体名称',
+      value: (p) => p.partyName,
+    },
+    {
+      header: '行政相对人类别',
+      key: 'partyCategory',
+      description: '法人及非法人组织 / 自然人 / 个体工商户',
+      value: (p) => partyCategoryLabel[p.partyCategory],
+    },
+    {
+      header: '行政相对人代码_1(统一社会信用代码)',
+      key: 'partyUscc',
+      description: '18位统一社会信用代码',
+      value: (p) => p.partyUscc,
+    },
+    {
+      header: '法定代表人',
+      key: 'legalRepresentative',
+      description: '法人组织的法定代表人',
+      value: (p) => p.legalRepresentative,
+    },
+    {
+      header: '行政处罚决定书文号',
+      key: 'decisionNo',
+      description: '同一处罚机关内唯一',
+      value: (p) => p.decisionNo,
+    },
+    {
+      header: '违法行为类型',
+      key: 'violationType',
+      description: '按专项整治实施方案列举的违法违规行为',
+      value: (p) => findViolationType(p.violationType)?.title ?? p.violationType,
+    },
     { header: '违法事实', key: 'facts', description: '', value: (p) => p.facts },
     { header: '处罚依据', key: 'legalBasis', description: '', value: (p) => p.legalBasis },
-    { header: '处罚类别', key: 'categories', description: '行政处罚法第九条所列类别，多个以分号分隔', value: (p) => p.categories.map((c) => penaltyCategoryLabel[c]).join(';') },
+    {
+      header: '处罚类别',
+      key: 'categories',
+      description: '行政处罚法第九条所列类别，多个以分号分隔',
+      value: (p) => p.categories.map((c) => penaltyCategoryLabel[c]).join(';'),
+    },
     { header: '处罚内容', key: 'content', description: '', value: (p) => p.content },
-    { header: '罚款金额（万元）', key: 'fineWan', description: '单位：万元', value: (p) => fenToWan(p.fineFen) },
-    { header: '没收违法所得、没收非法财物的金额（万元）', key: 'confiscatedWan', description: '单位：万元', value: (p) => fenToWan(p.confiscatedFen) },
-    { header: '暂扣或吊销证照名称及编号', key: 'licenceAffected', description: '', value: (p) => p.licenceAffected },
-    { header: '处罚决定日期', key: 'decisionDate', description: 'YYYY-MM-DD', value: (p) => p.decisionDate },
-    { header: '处罚有效期', key: 'validUntil', description: 'YYYY-MM-DD', value: (p) => p.validUntil },
-    { header: '公示截止期', key: 'publicUntil', description: 'YYYY-MM-DD，此后自动停止公示', value: (p) => p.publicUntil },
+    {
+      header: '罚款金额（万元）',
+      key: 'fineWan',
+      description: '单位：万元',
+      value: (p) => fenToWan(p.fineFen),
+    },
+    {
+      header: '没收违法所得、没收非法财物的金额（万元）',
+      key: 'confiscatedWan',
+      description: '单位：万元',
+      value: (p) => fenToWan(p.confiscatedFen),
+    },
+    {
+      header: '暂扣或吊销证照名称及编号',
+      key: 'licenceAffected',
+      description: '',
+      value: (p) => p.licenceAffected,
+    },
+    {
+      header: '处罚决定日期',
+      key: 'decisionDate',
+      description: 'YYYY-MM-DD',
+      value: (p) => p.decisionDate,
+    },
+    {
+      header: '处罚有效期',
+      key: 'validUntil',
+      description: 'YYYY-MM-DD',
+      value: (p) => p.validUntil,
+    },
+    {
+      header: '公示截止期',
+      key: 'publicUntil',
+      description: 'YYYY-MM-DD，此后自动停止公示',
+      value: (p) => p.publicUntil,
+    },
     { header: '处罚机关', key: 'authorityName', description: '', value: (p) => p.authorityName },
-    { header: '处罚机关统一社会信用代码', key: 'authorityUscc', description: '', value: (p) => p.authorityUscc },
-    { header: '数据来源单位', key: 'dataSourceName', description: '', value: (p) => p.dataSourceName },
-    { header: '数据来源单位统一社会信用代码', key: 'dataSourceUscc', description: '', value: (p) => p.dataSourceUscc },
-    { header: '失信程度', key: 'severity', description: '一般 / 严重', value: (p) => severityLabel[p.severity] },
+    {
+      header: '处罚机关统一社会信用代码',
+      key: 'authorityUscc',
+      description: '',
+      value: (p) => p.authorityUscc,
+    },
+    {
+      header: '数据来源单位',
+      key: 'dataSourceName',
+      description: '',
+      value: (p) => p.dataSourceName,
+    },
+    {
+      header: '数据来源单位统一社会信用代码',
+      key: 'dataSourceUscc',
+      description: '',
+      value: (p) => p.dataSourceUscc,
+    },
+    {
+      header: '失信程度',
+      key: 'severity',
+      description: '一般 / 严重',
+      value: (p) => severityLabel[p.severity],
+    },
     { header: '备注', key: 'remark', description: '', value: (p) => p.remark },
   ],
 }
@@ -75,17 +212,37 @@ const listEntries: Dataset<L> = {
   description: '快照日期有效的红名单和黑名单条目。',
   rows: (s) => s.listEntries,
   columns: [
-    { header: '名单', key: 'list', description: '红名单 / 黑名单', value: (e) => creditListLabel[e.list] },
+    {
+      header: '名单',
+      key: 'list',
+      description: '红名单 / 黑名单',
+      value: (e) => creditListLabel[e.list],
+    },
     { header: '主体编号', key: 'subjectId', description: '', value: (e) => e.subjectId },
     { header: '主体名称', key: 'subjectName', description: '', value: (e) => e.subjectName },
     { header: '列入事由', key: 'reason', description: '', value: (e) => e.reason },
     { header: '认定依据', key: 'basis', description: '', value: (e) => e.basis },
     { header: '决定文号', key: 'decisionNo', description: '', value: (e) => e.decisionNo },
     { header: '认定机关', key: 'authorityName', description: '', value: (e) => e.authorityName },
-    { header: '列入日期', key: 'decisionDate', description: 'YYYY-MM-DD', value: (e) => e.decisionDate },
-    { header: '有效期至', key: 'validUntil', description: 'YYYY-MM-DD', value: (e) => e.validUntil },
+    {
+      header: '列入日期',
+      key: 'decisionDate',
+      description: 'YYYY-MM-DD',
+      value: (e) => e.decisionDate,
+    },
+    {
+      header: '有效期至',
+      key: 'validUntil',
+      description: 'YYYY-MM-DD',
+      value: (e) => e.validUntil,
+    },
     { header: '措施', key: 'measures', description: '激励或惩戒措施', value: (e) => e.measures },
-    { header: '移出条件与途径', key: 'removalRoute', description: '', value: (e) => e.removalRoute },
+    {
+      header: '移出条件与途径',
+      key: 'removalRoute',
+      description: '',
+      value: (e) => e.removalRoute,
+    },
   ],
 }
 
@@ -100,9 +257,19 @@ const cases: Dataset<C> = {
     { header: '标题', key: 'title', description: '', value: (c) => c.title },
     { header: '主体编号', key: 'subjectId', description: '', value: (c) => c.subjectId },
     { header: '主体名称', key: 'subjectName', description: '', value: (c) => c.subjectName },
-    { header: '所属县区', key: 'districtCode', description: '6位行政区划代码', value: (c) => c.districtCode },
+    {
+      header: '所属县区',
+      key: 'districtCode',
+      description: '6位行政区划代码',
+      value: (c) => c.districtCode,
+    },
     { header: '发布机关', key: 'authorityName', description: '', value: (c) => c.authorityName },
-    { header: '发布日期', key: 'publishedOn', description: 'YYYY-MM-DD', value: (c) => c.publishedOn },
+    {
+      header: '发布日期',
+      key: 'publishedOn',
+      description: 'YYYY-MM-DD',
+      value: (c) => c.publishedOn,
+    },
     { header: '基本情况', key: 'background', description: '', value: (c) => c.background },
     { header: '违法事实', key: 'violationFacts', description: '', value: (c) => c.violationFacts },
     { header: '处罚依据', key: 'legalBasis', description: '', value: (c) => c.legalBasis },
@@ -120,9 +287,12 @@ export function toCsv(ds: Dataset, snap: PublicSnapshot): string {
 
 /** JSON: `{ snapshotDate, licence, records: [...] }` with the English keys of the data dictionary. */
 export function toJson(ds: Dataset, snap: PublicSnapshot, licence: string): string {
-  const records = ds.rows(snap).map((r) => Object.fromEntries(ds.columns.map((c) => [c.key, c.value(r)])))
+  const records = ds
+    .rows(snap)
+    .map((r) => Object.fromEntries(ds.columns.map((c) => [c.key, c.value(r)])))
   return JSON.stringify({ dataset: ds.name, snapshotDate: snap.asOf, licence, records })
 }
 
-export const LICENCE = '知识共享署名 4.0 国际许可协议（CC BY 4.0）：可自由复制、使用和再发布，请注明来源。'
+export const LICENCE =
+  '知识共享署名 4.0 国际许可协议（CC BY 4.0）：可自由复制、使用和再发布，请注明来源。'
 export { districtName }

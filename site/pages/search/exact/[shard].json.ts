@@ -1,5 +1,10 @@
 import type { APIRoute } from 'astro'
-import { EXACT_SHARDS, exactKey, exactShard, type ExactHit } from '../../../../db/domain/exact-lookup.ts'
+import {
+  EXACT_SHARDS,
+  exactKey,
+  exactShard,
+  type ExactHit,
+} from '../../../../db/domain/exact-lookup.ts'
 import { subjectKindLabel } from '../../../../db/domain/labels.ts'
 import { getSnapshot } from '../../../lib/data.ts'
 import { districtName } from '../../../lib/format.ts'

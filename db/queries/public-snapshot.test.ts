@@ -1,0 +1,170 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { creditListEntries, listedSupervisions, projects } from '../schema/index.ts'
+import { createTestDb } from '../../tests/helpers/test-db.ts'
+import {
+  insertAuthority,
+  insertPenalty,
+  insertSubject,
+  makeUscc,
+} from '../../tests/fixtures/builders.ts'
+import type { Db } from '../client.ts'
+import { loadPublicSnapshot } from './public-snapshot.ts'
+
+let db: Db
+let cleanup: () => void
+beforeEach(async () => {
+  ;({ db, cleanup } = await createTestDb())
+})
+afterEach(() => cleanup())
+
+describe('loadPublicSnapshot', () => {
+  it('shows a penalty on its last public day and replaces it with a bare notice the day after', async () => {
+    const subject = await insertSubject(db)
+    const authority = await insertAuthority(db)
+    const penalty = await insertPenalty(db, subject.id, authority, { publicUntil: '2027-05-09' })
+
+    const lastDay = await loadPublicSnapshot(db, '2027-05-09')
+    expect(lastDay.penalties.map((p) => p.id)).toEqual([penalty.id])
+    expect(lastDay.creditFiles[0]!.penalties).toHaveLength(1)
+
+    const after = await loadPublicSnapshot(db, '2027-05-10')
+    expect(after.penalties).toEqual([])
+    expect(after.creditFiles[0]!.penalties).toEqual([])
+    expect(after.penaltyPages).toEqual([
+      { state: 'expired', id: penalty.id, decisionNo: penalty.decisionNo },
+    ])
+  })
+
+  it('keeps a withdrawn penalty out of lists but gives its page the published reason', async () => {
+    const subject = await insertSubject(db)
+    const authority = await insertAuthority(db)
+    await insertPenalty(db, subject.id, authority, {
+      status: 'withdrawn',
+      withdrawnOn: '2026-06-01',
+      withdrawalReason: '经行政复议撤销',
+    })
+    const snap = await loadPublicSnapshot(db, '2026-07-01')
+    expect(snap.penalties).toEqual([])
+    const [page] = snap.penaltyPages
+    expect(page?.state).toBe('withdrawn')
+    expect(page?.state === 'withdrawn' && page.penalty.withdrawal).toEqual({
+      on: '2026-06-01',
+      reason: '经行政复议撤销',
+    })
+  })
+
+  it('never shows drafts, 轻微 records or unpublished subjects', async () => {
+    const subject = await insertSubject(db)
+    const hidden = await insertSubject(db, {
+      uscc: makeUscc(42),
+      id: makeUscc(42),
+      status: 'draft',
+    })
+    const authority = await insertAuthority(db)
+    await insertPenalty(db, subject.id, authority, { status: 'draft' })
+    await insertPenalty(db, subject.id, authority, {
+      severity: 'minor',
+      repairableFrom: null,
+      publicUntil: null,
+    })
+    await insertPenalty(db, hidden.id, authority)
+    const snap = await loadPublicSnapshot(db, '2026-07-01')
+    expect(snap.subjects.map((s) => s.id)).toEqual([subject.id])
+    expect(snap.penalties).toEqual([])
+    expect(snap.penaltyPages.every((p) => p.state !== 'public')).toBe(true)
+  })
+
+  it('counts a list entry only while valid and not removed, black outranking red', async () => {
+    const subject = await insertSubject(db)
+    const authority = await insertAuthority(db)
+    const entry = {
+      subjectId: subject.id,
+      reason: '事由',
+      basis: '依据',
+      authorityId: authority,
+      measures: '措施',
+      removalRoute: '途径',
+      status: 'published' as const,
+    }
+    await db.insert(creditListEntries).values([
+      {
+        ...entry,
+        list: 'red',
+        decisionNo: '红1',
+        decisionDate: '2025-01-01',
+        validUntil: '2027-01-01',
+      },
+      {
+        ...entry,
+        list: 'black',
+        decisionNo: '黑1',
+        decisionDate: '2026-01-01',
+        validUntil: '2026-12-31',
+      },
+      {
+        ...entry,
+        list: 'black',
+        decisionNo: '黑2',
+        decisionDate: '2025-01-01',
+        validUntil: '2028-01-01',
+        removedOn: '2025-06-01',
+        removalReason: '信用修复',
+      },
+    ])
+    const during = await loadPublicSnapshot(db, '2026-06-01')
+    expect(during.subjects[0]!.listStatus).toBe('black')
+    expect(during.listEntries.map((e) => e.decisionNo).sort()).toEqual(['红1', '黑1'])
+    const after = await loadPublicSnapshot(db, '2027-01-01')
+    expect(after.subjects[0]!.listStatus).toBe('red')
+  })
+
+  it('orders a credit file timeline newest first', async () => {
+    const subject = await insertSubject(db)
+    const authority = await insertAuthority(db)
+    await insertPenalty(db, subject.id, authority, {
+      decisionDate: '2026-03-01',
+      publicUntil: '2027-02-28',
+    })
+    await insertPenalty(db, subject.id, authority, {
+      decisionDate: '2026-06-01',
+      publicUntil: '2027-05-31',
+    })
+    const snap = await loadPublicSnapshot(db, '2026-07-01')
+    expect(snap.creditFiles[0]!.timeline.map((t) => t.date)).toEqual(['2026-06-01', '2026-03-01'])
+  })
+})
+
+describe('loadPublicSnapshot links', () => {
+  it('never names or links an unpublished subject from a supervision item', async () => {
+    const { db, cleanup } = await createTestDb()
+    try {
+      const hidden = await insertSubject(db, { status: 'draft' })
+      const authority = await insertAuthority(db)
+      const [project] = await db
+        .insert(projects)
+        .values({
+          name: '测试小区',
+          districtCode: '211103',
+          address: '兴隆台区测试路1号',
+          status: 'published',
+        })
+        .returning()
+      await db.insert(listedSupervisions).values({
+        projectId: project!.id,
+        subjectId: hidden.id,
+        districtCode: '211103',
+        problem: '投诉较多',
+        authorityId: authority,
+        listedOn: '2026-05-01',
+        deadline: '2026-08-01',
+        progress: 'supervising',
+        status: 'published',
+      })
+      const snap = await loadPublicSnapshot(db, '2026-06-01')
+      expect(snap.supervisions).toHaveLength(1)
+      expect(snap.supervisions[0]).toMatchObject({ subjectId: null, subjectName: null })
+    } finally {
+      cleanup()
+    }
+  })
+})

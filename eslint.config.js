@@ -1,0 +1,102 @@
+// @ts-check
+import astro from 'eslint-plugin-astro'
+import tseslint from 'typescript-eslint'
+
+const NODE_BUILTINS = {
+  group: ['node:*'],
+  message: 'db/ and functions/ also run in workerd: no node:* imports (functions/node/ excepted).',
+}
+const noImport = (groups, message) => ({ group: groups, message })
+
+/** Folder boundaries (conventions B2): pages render, routes transport, db/domain decides, db/ stores. */
+export default tseslint.config(
+  { ignores: ['node_modules/', 'dist/', 'data/', '.astro/', 'db/migrations/'] },
+  ...tseslint.configs.recommended,
+  ...astro.configs.recommended,
+  {
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-non-null-assertion': 'off',
+    },
+  },
+  {
+    files: ['db/domain/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            NODE_BUILTINS,
+            noImport(
+              ['drizzle-orm', 'drizzle-orm/*', '@libsql/*', 'hono', 'hono/*', 'astro', 'astro/*'],
+              'db/domain is pure: no storage, HTTP or rendering libraries.'
+            ),
+            noImport(['../*', '!../domain/*'], 'db/domain imports only db/domain.'),
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['db/schema/**', 'db/queries/**', 'db/client.ts', 'db/migrate.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            NODE_BUILTINS,
+            noImport(['**/functions/*', '**/site/*', '**/scripts/*'], 'db/ may import only db/.'),
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['functions/**'],
+    ignores: ['functions/node/**', '**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            NODE_BUILTINS,
+            noImport(
+              ['**/site/*', '**/scripts/*'],
+              'functions/ may import db/ and functions/ only.'
+            ),
+            noImport(
+              ['drizzle-orm', 'drizzle-orm/*'],
+              'No SQL outside db/: use db/queries or a service.'
+            ),
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['site/**'],
+    ignores: ['site/lib/data.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            noImport(
+              ['**/functions/*', '**/functions/**', '**/scripts/*'],
+              'site/ renders; it never imports the API or scripts.'
+            ),
+            noImport(
+              ['**/db/client*', '**/db/schema/*', 'drizzle-orm', 'drizzle-orm/*'],
+              'Pages read data only through site/lib/data.ts.'
+            ),
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // The Cloudflare catch-all is the one site file that mounts the API.
+    files: ['site/pages/api/**'],
+    rules: { 'no-restricted-imports': 'off' },
+  }
+)

@@ -1,0 +1,18 @@
+/**
+ * npm run screenshot -- URL OUT.png [width] — a full-page screenshot in headless Chromium, to look
+ * at what a resident sees (375 px phone, 1280 px desktop).
+ */
+import { chromium } from 'playwright-core'
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../tests/helpers/browser.ts'
+
+const [url, out, width = '1280'] = process.argv.slice(2)
+if (!url || !out) {
+  console.error('Usage: npm run screenshot -- URL OUT.png [width]')
+  process.exit(2)
+}
+const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS })
+const page = await browser.newPage({ viewport: { width: Number(width), height: 800 } })
+await page.goto(url, { waitUntil: 'networkidle' })
+// A 4th argument 'fold' shoots only the first screen, to read small text at phone width.
+await page.screenshot({ path: out, fullPage: process.argv[5] !== 'fold' })
+await browser.close()

@@ -1,0 +1,100 @@
+import { describe, expect, it } from 'vitest'
+import { openPage, useBrowser } from '../helpers/e2e.ts'
+
+const ctx = useBrowser()
+
+/** Results on /search/ once the status line has settled. */
+async function searchResults(path: string) {
+  const { page, close } = await openPage(ctx.browser, path)
+  await page
+    .getByRole('status')
+    .filter({ hasText: /找到|没有找到/ })
+    .waitFor()
+  const titles = await page.locator('#search-results li > a').allTextContents()
+  const status = await page.getByRole('status').textContent()
+  await close()
+  return { titles, status }
+}
+
+function penalisedCompany() {
+  const file = ctx.snap.creditFiles.find(
+    (f) => f.subject.kind === 'property_company' && f.penalties.length > 0
+  )
+  if (!file) throw new Error('fixture has no penalised company')
+  return file
+}
+
+describe('a visitor finds a company', () => {
+  it('by a 4-character fragment of its name typed into the home page search box', async () => {
+    const { subject } = penalisedCompany()
+    const fragment = subject.name.slice(2, 6)
+    const { page, close } = await openPage(ctx.browser, '/')
+    await page.getByRole('searchbox', { name: '企业名称或统一社会信用代码' }).fill(fragment)
+    await page.getByRole('button', { name: '查询' }).click()
+    await page.getByRole('status').filter({ hasText: /找到/ }).waitFor()
+    await expect(page.getByRole('link', { name: subject.name }).count()).resolves.toBeGreaterThan(0)
+    await close()
+  })
+
+  it('by its full name, ranked first', async () => {
+    const { subject } = penalisedCompany()
+    const { titles } = await searchResults(`/search/?q=${encodeURIComponent(subject.name)}`)
+    expect(titles[0]).toBe(subject.name)
+  })
+
+  it('by its USCC, ranked first, even typed in full-width characters', async () => {
+    const { subject } = penalisedCompany()
+    const fullWidth = [...subject.uscc!]
+      .map((c) => String.fromCharCode(c.charCodeAt(0) + 0xfee0))
+      .join('')
+    for (const q of [subject.uscc!, fullWidth]) {
+      const { titles } = await searchResults(`/search/?q=${encodeURIComponent(q)}`)
+      expect(titles[0], q).toBe(subject.name)
+    }
+  })
+
+  it('gets no results for a query that appears nowhere', async () => {
+    const { titles, status } = await searchResults(`/search/?q=${encodeURIComponent('魑魅魍魉')}`)
+    expect(titles).toEqual([])
+    expect(status).toContain('没有找到')
+  })
+
+  it('filters results by list status and district', async () => {
+    const black = ctx.snap.subjects.filter((s) => s.listStatus === 'black')
+    expect(black.length).toBeGreaterThan(0)
+    const { titles } = await searchResults(
+      `/search/?q=${encodeURIComponent('物业')}&list=${encodeURIComponent('黑名单')}`
+    )
+    expect(titles.length).toBeGreaterThan(0)
+    for (const t of titles) expect(black.map((s) => s.name)).toContain(t)
+
+    const district = ctx.snap.districts[1]!
+    const inDistrict = ctx.snap.subjects
+      .filter((s) => s.districtCode === district.code)
+      .map((s) => s.name)
+    const byDistrict = await searchResults(
+      `/search/?q=${encodeURIComponent('物业')}&district=${encodeURIComponent(district.name)}`
+    )
+    expect(byDistrict.titles.length).toBeGreaterThan(0)
+    for (const t of byDistrict.titles) expect(inDistrict).toContain(t)
+  })
+
+  it('opens the credit file and sees its penalties, newest first', async () => {
+    const file = penalisedCompany()
+    const { titles } = await searchResults(`/search/?q=${encodeURIComponent(file.subject.uscc!)}`)
+    expect(titles[0]).toBe(file.subject.name)
+    const { page, close } = await openPage(ctx.browser, `/enterprises/${file.subject.id}/`)
+    await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe(
+      file.subject.name
+    )
+    const section = page.getByRole('heading', { name: /^行政处罚/ })
+    await expect(section.textContent()).resolves.toBe(`行政处罚（${file.penalties.length}）`)
+    for (const p of file.penalties)
+      await expect(page.getByRole('link', { name: p.decisionNo }).count()).resolves.toBeGreaterThan(
+        0
+      )
+    await page.getByRole('link', { name: file.penalties[0]!.decisionNo }).first().click()
+    await expect(page.getByText('行政处罚决定书文号').count()).resolves.toBe(1)
+    await close()
+  })
+})

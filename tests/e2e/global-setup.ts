@@ -1,0 +1,49 @@
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs'
+import { join, resolve } from 'node:path'
+import type { TestProject } from 'vitest/node'
+import { DEFAULT_JURISDICTION } from '../../db/domain/jurisdiction.ts'
+import { createNodeApp, listen } from '../../functions/node/node-server.ts'
+import { SiteBuilder } from '../../functions/node/site-builder.ts'
+import { generateSeedData } from '../../scripts/seed/generate.ts'
+import { writeSeedData } from '../../scripts/seed/write.ts'
+import { createTestDb } from '../helpers/test-db.ts'
+
+/** The date the fixture data and the build both take as "today". */
+export const E2E_DATE = '2026-11-27'
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    baseUrl: string
+    databaseUrl: string
+    buildDate: string
+  }
+}
+
+/** Seed a temporary database, build the site with the real builder, and serve it on loopback. */
+export default async function setup(project: TestProject) {
+  const { db, url, cleanup } = await createTestDb()
+  await writeSeedData(
+    db,
+    generateSeedData(DEFAULT_JURISDICTION, { subjects: 150, seed: 3, today: E2E_DATE })
+  )
+  const root = resolve(import.meta.dirname, '../..')
+  mkdirSync(join(root, 'dist'), { recursive: true })
+  const buildsDir = mkdtempSync(join(root, 'dist', 'e2e-builds-'))
+  const builder = new SiteBuilder(root, buildsDir, {
+    ...process.env,
+    DATABASE_URL: url,
+    BUILD_DATE: E2E_DATE,
+  })
+  await builder.request()
+  if (builder.state.state !== 'idle')
+    throw new Error(`e2e build failed: ${builder.state.lastError}`)
+  const server = await listen(createNodeApp(builder), 0)
+  project.provide('baseUrl', `http://127.0.0.1:${server.port}`)
+  project.provide('databaseUrl', url)
+  project.provide('buildDate', E2E_DATE)
+  return () => {
+    server.close()
+    cleanup()
+    rmSync(buildsDir, { recursive: true, force: true })
+  }
+}

@@ -1,0 +1,66 @@
+import { createRequire } from 'node:module'
+import { chromium, type Browser, type Page } from 'playwright-core'
+import { afterAll, beforeAll, inject } from 'vitest'
+import { createDb } from '../../db/client.ts'
+import { loadPublicSnapshot, type PublicSnapshot } from '../../db/queries/index.ts'
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from './browser.ts'
+
+const require = createRequire(import.meta.url)
+
+/** One Chromium per test file, plus the snapshot the site was built from (to pick examples). */
+export function useBrowser() {
+  const ctx = {
+    browser: undefined as unknown as Browser,
+    snap: undefined as unknown as PublicSnapshot,
+  }
+  beforeAll(async () => {
+    ctx.browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS })
+    const db = createDb({ DATABASE_URL: inject('databaseUrl') })
+    ctx.snap = await loadPublicSnapshot(db, inject('buildDate'))
+    db.$close()
+  })
+  afterAll(() => ctx.browser?.close())
+  return ctx
+}
+
+export const url = (path: string) => new URL(path, inject('baseUrl')).href
+
+/** Open a page at a width (375 phone, 1280 desktop), optionally without JavaScript. */
+export async function openPage(
+  browser: Browser,
+  path: string,
+  opts: { width?: number; js?: boolean } = {}
+) {
+  const context = await browser.newContext({
+    viewport: { width: opts.width ?? 1280, height: 800 },
+    javaScriptEnabled: opts.js ?? true,
+    locale: 'zh-CN',
+  })
+  const page = await context.newPage()
+  const response = await page.goto(url(path))
+  return { page, response, close: () => context.close() }
+}
+
+export type AxeViolation = {
+  id: string
+  impact: string
+  help: string
+  nodes: { target: string[] }[]
+}
+
+/** Run axe-core (WCAG 2.1 A/AA rules) in the page; returns serious and critical violations. */
+export async function seriousAxeViolations(page: Page): Promise<AxeViolation[]> {
+  await page.addScriptTag({ path: require.resolve('axe-core/axe.min.js') })
+  const violations = await page.evaluate(async () => {
+    const axe = (
+      window as unknown as {
+        axe: { run: (ctx: Document, opts: object) => Promise<{ violations: AxeViolation[] }> }
+      }
+    ).axe
+    const result = await axe.run(document, {
+      runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'],
+    })
+    return result.violations
+  })
+  return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')
+}

@@ -1,0 +1,29 @@
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
+import { createDb, type Db } from '../../db/client.ts'
+import { DEFAULT_JURISDICTION } from '../../db/domain/jurisdiction.ts'
+import { migrateDb } from '../../db/migrate.ts'
+import { saveJurisdiction } from '../../scripts/jurisdiction.ts'
+
+const MIGRATIONS = resolve(import.meta.dirname, '../../db/migrations')
+
+/**
+ * A real libSQL database in a fresh temporary file, migrated with the committed migrations and
+ * holding the default jurisdiction. `cleanup` closes it and removes the file.
+ */
+export async function createTestDb(): Promise<{ db: Db; url: string; cleanup: () => void }> {
+  const dir = mkdtempSync(join(tmpdir(), 'credit-test-'))
+  const url = `file:${join(dir, 'test.db')}`
+  const db = createDb({ DATABASE_URL: url })
+  await migrateDb(db, MIGRATIONS)
+  await saveJurisdiction(db, DEFAULT_JURISDICTION)
+  return {
+    db,
+    url,
+    cleanup: () => {
+      db.$close()
+      rmSync(dir, { recursive: true, force: true })
+    },
+  }
+}

@@ -1,0 +1,14 @@
+import { defineConfig } from 'vitest/config'
+
+// `npm test`: everything that needs no browser. Browser journeys: vitest.e2e.config.ts.
+export default defineConfig({
+  test: {
+    include: [
+      'db/**/*.test.ts',
+      'functions/**/*.test.ts',
+      'scripts/**/*.test.ts',
+      'site/**/*.test.ts',
+    ],
+    exclude: ['node_modules/**', 'dist/**', 'tests/e2e/**'],
+  },
+})
