@@ -35,7 +35,8 @@ if (existing === 0) {
 }
 db.$close()
 
-const builder = new SiteBuilder(ROOT, resolve(ROOT, 'dist/builds'))
+// Not under dist/: `npm run build` empties dist/ and would delete the live site.
+const builder = new SiteBuilder(ROOT, resolve(ROOT, 'data/builds'))
 const hadBuild = (await builder.liveClientDir()) !== null
 if (!hadBuild) {
   console.log('Building the site and its search index…')

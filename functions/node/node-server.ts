@@ -4,6 +4,12 @@ import { createApp } from '../app.ts'
 import type { SiteBuilder } from './site-builder.ts'
 import { serveStatic } from './static-files.ts'
 
+// Shown only until the very first build of a new installation has finished.
+const BUILDING_PAGE = `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1"><meta http-equiv="refresh" content="10">
+<title>站点正在生成</title></head><body style="font:18px/1.7 sans-serif;margin:2rem">
+<h1>站点正在生成</h1><p>信用信息公示页面正在生成，本页面将在10秒后自动刷新。</p></body></html>`
+
 /**
  * The self-hosted runtime: the Hono API under /api/v1 and the live static build for everything
  * else. The static root is looked up per request, so a swapped-in build is served at once.
@@ -15,9 +21,7 @@ export function createNodeApp(builder: SiteBuilder) {
     .all('/api/*', (c) => api.fetch(c.req.raw))
     .get('*', async (c) => {
       const root = await builder.liveClientDir()
-      if (!root) {
-        return c.text('站点正在生成，请稍后刷新。', 503, { 'Retry-After': '10' })
-      }
+      if (!root) return c.html(BUILDING_PAGE, 503, { 'Retry-After': '10' })
       return serveStatic(root, new URL(c.req.url).pathname)
     })
 }

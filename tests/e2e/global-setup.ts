@@ -27,8 +27,8 @@ export default async function setup(project: TestProject) {
     generateSeedData(DEFAULT_JURISDICTION, { subjects: 150, seed: 3, today: E2E_DATE })
   )
   const root = resolve(import.meta.dirname, '../..')
-  mkdirSync(join(root, 'dist'), { recursive: true })
-  const buildsDir = mkdtempSync(join(root, 'dist', 'e2e-builds-'))
+  mkdirSync(join(root, 'data'), { recursive: true })
+  const buildsDir = mkdtempSync(join(root, 'data', 'e2e-builds-'))
   const builder = new SiteBuilder(root, buildsDir, {
     ...process.env,
     DATABASE_URL: url,
