@@ -14,27 +14,19 @@ export type ViolationType = {
   legalBasis: string | null
 }
 
-const pc = (item: number, title: string, legalBasis: string | null = null): ViolationType => ({
-  code: `PC${String(item).padStart(2, '0')}`,
-  subjectKind: 'property_company',
-  item,
-  title,
-  legalBasis,
-})
-const dv = (item: number, title: string, legalBasis: string | null = null): ViolationType => ({
-  code: `DV${String(item).padStart(2, '0')}`,
-  subjectKind: 'developer',
-  item,
-  title,
-  legalBasis,
-})
-const oc = (item: number, title: string, legalBasis: string | null = null): ViolationType => ({
-  code: `OC${String(item).padStart(2, '0')}`,
-  subjectKind: 'owners_committee',
-  item,
-  title,
-  legalBasis,
-})
+/** A factory per subject kind: `pc(8, …)` → code PC08 for 物业服务企业, and so on. */
+const typeOf =
+  (subjectKind: SubjectKind, prefix: string) =>
+  (item: number, title: string, legalBasis: string | null = null): ViolationType => ({
+    code: `${prefix}${String(item).padStart(2, '0')}`,
+    subjectKind,
+    item,
+    title,
+    legalBasis,
+  })
+const pc = typeOf('property_company', 'PC')
+const dv = typeOf('developer', 'DV')
+const oc = typeOf('owners_committee', 'OC')
 
 export const VIOLATION_TYPES: readonly ViolationType[] = [
   pc(1, '未按规定签订物业服务合同、明确服务等级标准并办理合同备案'),

@@ -1,0 +1,21 @@
+import type { APIRoute } from 'astro'
+import { getSnapshot } from '../../lib/data.ts'
+import { DATASETS, LICENCE, toCsv, toJson } from '../../lib/open-data.ts'
+
+/** /data/{dataset}.csv and /data/{dataset}.json for every open data set. */
+export function getStaticPaths() {
+  return DATASETS.flatMap((ds) =>
+    (['csv', 'json'] as const).map((format) => ({
+      params: { file: `${ds.name}.${format}` },
+      props: { name: ds.name, format },
+    }))
+  )
+}
+
+export const GET: APIRoute = async ({ props }) => {
+  const snap = await getSnapshot()
+  const ds = DATASETS.find((d) => d.name === props.name)!
+  return props.format === 'csv'
+    ? new Response(toCsv(ds, snap), { headers: { 'Content-Type': 'text/csv; charset=utf-8' } })
+    : new Response(toJson(ds, snap, LICENCE), { headers: { 'Content-Type': 'application/json' } })
+}
