@@ -7,9 +7,14 @@ import { normalizeUscc } from './uscc.ts'
  */
 export const EXACT_SHARDS = 64
 
-/** Normalise a query or name for exact matching: full-width → half-width, no spaces, upper case. */
+/**
+ * Normalise a query or name for exact matching: full-width → half-width, no spaces, upper case,
+ * and the year brackets of a 文号 in any form people type (〔2026〕 [2026] (2026) 【2026】).
+ */
 export function exactKey(text: string): string {
   return normalizeUscc(text.normalize('NFKC'))
+    .replace(/[〔【［(（[]/g, '[')
+    .replace(/[〕】］)）\]]/g, ']')
 }
 
 /** FNV-1a over UTF-16 code units, modulo the shard count. */

@@ -53,6 +53,13 @@ describe('a visitor finds a company', () => {
     }
   })
 
+  it('finds a penalty by its 决定书文号 typed with ordinary brackets', async () => {
+    const penalty = ctx.snap.penalties[0]!
+    const typed = penalty.decisionNo.replace('〔', '[').replace('〕', ']')
+    const { titles } = await searchResults(`/search/?q=${encodeURIComponent(typed)}`)
+    expect(titles[0]).toBe(`${penalty.decisionNo}（${penalty.partyName}）`)
+  })
+
   it('gets no results for a query that appears nowhere', async () => {
     const { titles, status } = await searchResults(`/search/?q=${encodeURIComponent('魑魅魍魉')}`)
     expect(titles).toEqual([])
