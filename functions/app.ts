@@ -1,12 +1,36 @@
 import { Hono } from 'hono'
 import { NotFoundError } from '../db/domain/errors.ts'
+import type { AppDeps, AppEnv } from './context.ts'
 import { toErrorResponse } from './errors.ts'
+import { apiHeaders } from './middleware/api-headers.ts'
+import { guardWrites } from './middleware/guard-writes.ts'
+import { requestId } from './middleware/request-id.ts'
+import { requireUser } from './middleware/require-user.ts'
+import { adminRoute } from './routes/admin.ts'
+import { auditRoute } from './routes/audit-log.ts'
+import { auth } from './routes/auth.ts'
 import { health } from './routes/health.ts'
+import { penaltiesRoute } from './routes/penalties.ts'
+import { usersRoute } from './routes/users.ts'
+
+const IDLE_BUILD = { state: 'idle', lastSuccessAt: null, pending: false }
 
 /** The Hono app shared by the Node server and the Cloudflare Worker. */
-export function createApp() {
-  return new Hono()
+export function createApp(deps: AppDeps) {
+  return new Hono<AppEnv>()
+    .use(requestId, apiHeaders)
+    .use(async (c, next) => {
+      c.set('deps', deps)
+      await next()
+    })
+    .use(guardWrites)
     .route('/api/v1/health', health)
+    .route('/api/v1/auth', auth)
+    .route('/api/v1/users', usersRoute)
+    .route('/api/v1/penalties', penaltiesRoute)
+    .route('/api/v1/admin', adminRoute)
+    .route('/api/v1/audit', auditRoute)
+    .get('/api/v1/site/build', requireUser(), (c) => c.json(deps.siteBuild?.() ?? IDLE_BUILD))
     .onError(toErrorResponse)
     .notFound((c) => toErrorResponse(new NotFoundError('接口', c.req.path), c))
 }

@@ -5,27 +5,40 @@ import { DomainError, ValidationError, type ErrorCode } from '../db/domain/error
 
 const STATUS: Record<ErrorCode, ContentfulStatusCode> = {
   VALIDATION: 422,
+  BAD_REQUEST: 400,
   UNAUTHORIZED: 401,
+  INVALID_CREDENTIALS: 401,
+  TOTP_REQUIRED: 401,
+  LOCKED: 401,
   FORBIDDEN: 403,
+  TOTP_ENROLMENT_REQUIRED: 403,
+  PASSWORD_CHANGE_REQUIRED: 403,
   NOT_FOUND: 404,
   CONFLICT: 409,
   PRECONDITION_FAILED: 409,
+  VERSION_MISMATCH: 412,
+  PAYLOAD_TOO_LARGE: 413,
+  UNSUPPORTED_MEDIA_TYPE: 415,
+  IDEMPOTENCY_KEY_REUSED: 422,
 }
 
-/** The only mapping from errors to HTTP: `{ error: { code, message, issues? } }`. */
+/** The only mapping from errors to HTTP: `{ error: { code, message, fields?, requestId } }`. */
 export function toErrorResponse(err: Error, c: Context): Response {
+  const requestId = (c.get('requestId') as string | undefined) ?? null
   if (err instanceof DomainError) {
-    const body = {
-      error: {
-        code: err.code,
-        message: err.message,
-        ...(err instanceof ValidationError ? { issues: err.issues } : {}),
-      },
-    }
-    return c.json(body, STATUS[err.code])
+    const fields = err instanceof ValidationError ? { fields: err.issues } : {}
+    return c.json(
+      { error: { code: err.code, message: err.message, ...fields, requestId } },
+      STATUS[err.code]
+    )
   }
-  if (err instanceof HTTPException) return err.getResponse()
+  if (err instanceof HTTPException && err.status < 500) {
+    return c.json(
+      { error: { code: 'BAD_REQUEST', message: '请求格式不正确', requestId } },
+      err.status
+    )
+  }
   // Never echo an unknown error's message: it may carry SQL or paths.
-  console.error({ msg: 'unhandled error', path: c.req.path, err })
-  return c.json({ error: { code: 'INTERNAL', message: '服务器内部错误' } }, 500)
+  console.error({ msg: 'unhandled error', path: c.req.path, requestId, err: String(err) })
+  return c.json({ error: { code: 'INTERNAL', message: '服务器内部错误', requestId } }, 500)
 }

@@ -8,10 +8,14 @@ import { resolve } from 'node:path'
 import { count } from 'drizzle-orm'
 import { todayInShanghai } from '../db/domain/dates.ts'
 import { subjects } from '../db/schema/index.ts'
+import { readAppConfig } from '../functions/env.ts'
 import { createNodeApp, listen } from '../functions/node/node-server.ts'
+import { createPublisher } from '../functions/node/publisher.ts'
 import { SiteBuilder } from '../functions/node/site-builder.ts'
+import { bootstrapAdmin } from '../functions/services/bootstrap-admin.ts'
 import { loadJurisdiction, saveJurisdiction } from './jurisdiction.ts'
 import { openMigratedDb, ROOT } from './lib.ts'
+import { loadPepper } from './secrets.ts'
 import { generateSeedData } from './seed/generate.ts'
 import { writeSeedData } from './seed/write.ts'
 
@@ -33,7 +37,13 @@ if (existing === 0) {
   await writeSeedData(db, data)
   console.log(`Empty database: seeded ${data.subjects.length} demo subjects (示例数据).`)
 }
-db.$close()
+const config = readAppConfig({ ...process.env, PASSWORD_PEPPER: loadPepper() })
+const ctx = { db, config, nowMs: Date.now(), actor: null, requestId: 'startup', ip: null }
+const oneTime = await bootstrapAdmin(ctx, process.env.ADMIN_PASSWORD)
+if (oneTime && !process.env.ADMIN_PASSWORD) {
+  console.log(`Created the first account: admin / ${oneTime}`)
+  console.log('This password is shown only once. Change it and enrol TOTP at the first login.')
+}
 
 // Not under dist/: `npm run build` empties dist/ and would delete the live site.
 const builder = new SiteBuilder(ROOT, resolve(ROOT, 'data/builds'))
@@ -46,7 +56,10 @@ if (!hadBuild) {
     process.exit(1)
   }
 }
-await listen(createNodeApp(builder), port, host)
+const publish = createPublisher(db, builder)
+await listen(createNodeApp(builder, { db, config, onPublish: () => void publish() }), port, host)
 console.log(`物业信用公示平台 is serving on http://localhost:${port}/`)
 // A later run serves the previous build at once and swaps in a fresh one when it is ready.
 if (hadBuild) void builder.request()
+// Publishes that were waiting when the server last stopped.
+void publish()

@@ -1,9 +1,24 @@
 /** Stable English error codes; the HTTP mapping lives once in functions/errors.ts. */
 export type ErrorCode =
-  'VALIDATION' | 'NOT_FOUND' | 'CONFLICT' | 'PRECONDITION_FAILED' | 'UNAUTHORIZED' | 'FORBIDDEN'
+  | 'VALIDATION'
+  | 'BAD_REQUEST'
+  | 'NOT_FOUND'
+  | 'CONFLICT'
+  | 'PRECONDITION_FAILED'
+  | 'VERSION_MISMATCH'
+  | 'UNAUTHORIZED'
+  | 'INVALID_CREDENTIALS'
+  | 'TOTP_REQUIRED'
+  | 'LOCKED'
+  | 'FORBIDDEN'
+  | 'TOTP_ENROLMENT_REQUIRED'
+  | 'PASSWORD_CHANGE_REQUIRED'
+  | 'UNSUPPORTED_MEDIA_TYPE'
+  | 'PAYLOAD_TOO_LARGE'
+  | 'IDEMPOTENCY_KEY_REUSED'
 
-/** One problem with one input field, addressed by its path. */
-export type Issue = { path: (string | number)[]; code: string; message: string }
+/** One problem with one input field: `field` is its dotted path (`fineYuan`, `items.0.name`). */
+export type Issue = { field: string; code: string; message: string }
 
 /** Base of every expected failure: an English `code` for programs, a Chinese message for people. */
 export class DomainError extends Error {
@@ -42,5 +57,31 @@ export class ConflictError extends DomainError {
 export class PreconditionFailedError extends DomainError {
   constructor(message: string) {
     super('PRECONDITION_FAILED', message)
+  }
+}
+
+/** Not logged in, or the session has ended. */
+export class UnauthorizedError extends DomainError {
+  constructor(
+    code: Extract<
+      ErrorCode,
+      'UNAUTHORIZED' | 'INVALID_CREDENTIALS' | 'TOTP_REQUIRED' | 'LOCKED'
+    > = 'UNAUTHORIZED',
+    message = '请先登录'
+  ) {
+    super(code, message)
+  }
+}
+
+/** Logged in, but this role, or this step of the workflow, is not allowed to do it. */
+export class ForbiddenError extends DomainError {
+  constructor(
+    message = '无权执行此操作',
+    code: Extract<
+      ErrorCode,
+      'FORBIDDEN' | 'TOTP_ENROLMENT_REQUIRED' | 'PASSWORD_CHANGE_REQUIRED'
+    > = 'FORBIDDEN'
+  ) {
+    super(code, message)
   }
 }

@@ -42,13 +42,14 @@ export const penaltyCategoryLabel = {
   circulated_criticism: '通报批评',
   fine: '罚款',
   confiscation: '没收违法所得、没收非法财物',
-  licence_suspension: '暂扣许可证件',
+  license_suspension: '暂扣许可证件',
   qualification_downgrade: '降低资质等级',
-  licence_revocation: '吊销许可证件',
+  license_revocation: '吊销许可证件',
   business_restriction: '限制开展生产经营活动',
-  production_suspension: '责令停产停业',
+  suspension_of_business: '责令停产停业',
   closure: '责令关闭',
-  practice_restriction: '限制从业',
+  employment_restriction: '限制从业',
+  detention: '行政拘留',
   other: '其他',
 } as const satisfies Record<PenaltyCategory, string>
 

@@ -4,19 +4,20 @@ import { DivisionCode } from './district.ts'
 import { PublicationStatus } from './publication.ts'
 import { RuleVersionSchema, Severity } from './severity.ts'
 
-/** 处罚类别 — 行政处罚法 (2021) 第九条. */
+/** 处罚类别 — 行政处罚法 (2021) 第九条, spelled as the admin API contract (issue 3) fixes them. */
 export const PENALTY_CATEGORIES = [
   'warning',
   'circulated_criticism',
   'fine',
   'confiscation',
-  'licence_suspension',
+  'license_suspension',
   'qualification_downgrade',
-  'licence_revocation',
+  'license_revocation',
   'business_restriction',
-  'production_suspension',
+  'suspension_of_business',
   'closure',
-  'practice_restriction',
+  'employment_restriction',
+  'detention',
   'other',
 ] as const
 export const PenaltyCategory = z.enum(PENALTY_CATEGORIES)

@@ -10,9 +10,17 @@ describe('violation types', () => {
 
   it('has unique codes and cites the provisions the plan names', () => {
     expect(new Set(VIOLATION_TYPES.map((v) => v.code)).size).toBe(VIOLATION_TYPES.length)
-    expect(findViolationType('PC08')?.legalBasis).toBe('《盘锦市物业管理条例》第二十三条')
-    expect(findViolationType('PC09')?.legalBasis).toBe('《辽宁省物业管理条例》第六十七条')
-    expect(findViolationType('OC02')?.legalBasis).toBe('《辽宁省物业管理条例》第三十七条')
-    expect(findViolationType('OC03')?.legalBasis).toBe('《辽宁省物业管理条例》第三十九条')
+    expect(findViolationType('property_company.8')?.legalBasis).toBe(
+      '《盘锦市物业管理条例》第二十三条'
+    )
+    expect(findViolationType('property_company.9')?.legalBasis).toBe(
+      '《辽宁省物业管理条例》第六十七条'
+    )
+    expect(findViolationType('owners_committee.2')?.legalBasis).toBe(
+      '《辽宁省物业管理条例》第三十七条'
+    )
+    expect(findViolationType('owners_committee.3')?.legalBasis).toBe(
+      '《辽宁省物业管理条例》第三十九条'
+    )
   })
 })

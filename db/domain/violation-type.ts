@@ -14,19 +14,19 @@ export type ViolationType = {
   legalBasis: string | null
 }
 
-/** A factory per subject kind: `pc(8, …)` → code PC08 for 物业服务企业, and so on. */
+/** A factory per subject kind: `pc(8, …)` → code `property_company.8`, as the admin API names it. */
 const typeOf =
-  (subjectKind: SubjectKind, prefix: string) =>
+  (subjectKind: SubjectKind) =>
   (item: number, title: string, legalBasis: string | null = null): ViolationType => ({
-    code: `${prefix}${String(item).padStart(2, '0')}`,
+    code: `${subjectKind}.${item}`,
     subjectKind,
     item,
     title,
     legalBasis,
   })
-const pc = typeOf('property_company', 'PC')
-const dv = typeOf('developer', 'DV')
-const oc = typeOf('owners_committee', 'OC')
+const pc = typeOf('property_company')
+const dv = typeOf('developer')
+const oc = typeOf('owners_committee')
 
 export const VIOLATION_TYPES: readonly ViolationType[] = [
   pc(1, '未按规定签订物业服务合同、明确服务等级标准并办理合同备案'),

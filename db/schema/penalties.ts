@@ -52,6 +52,12 @@ export const penalties = sqliteTable(
     status: text('status', { enum: PUBLICATION_STATUSES }).notNull().default('draft'),
     withdrawnOn: text('withdrawn_on'),
     withdrawalReason: text('withdrawal_reason'),
+    /** Optimistic concurrency: every workflow step bumps it (UPDATE … WHERE version = ?). */
+    version: integer('version').notNull().default(1),
+    createdBy: integer('created_by'),
+    submittedBy: integer('submitted_by'),
+    reviewedBy: integer('reviewed_by'),
+    rejectionReason: text('rejection_reason'),
   },
   (t) => [
     // 决定书文号 is unique per deciding authority.

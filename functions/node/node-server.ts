@@ -1,6 +1,7 @@
 import { serve } from '@hono/node-server'
 import { Hono } from 'hono'
 import { createApp } from '../app.ts'
+import type { AppDeps } from '../context.ts'
 import type { SiteBuilder } from './site-builder.ts'
 import { serveStatic } from './static-files.ts'
 
@@ -11,13 +12,12 @@ const BUILDING_PAGE = `<!doctype html><html lang="zh-CN"><head><meta charset="ut
 <h1>站点正在生成</h1><p>信用信息公示页面正在生成，本页面将在10秒后自动刷新。</p></body></html>`
 
 /**
- * The self-hosted runtime: the Hono API under /api/v1 and the live static build for everything
+ * The self-hosted runtime: the Hono API under /api/ and the live static build for everything
  * else. The static root is looked up per request, so a swapped-in build is served at once.
  */
-export function createNodeApp(builder: SiteBuilder) {
-  const api = createApp()
+export function createNodeApp(builder: SiteBuilder, deps: AppDeps) {
+  const api = createApp({ ...deps, siteBuild: () => builder.state })
   return new Hono()
-    .get('/api/v1/site/build', (c) => c.json(builder.state))
     .all('/api/*', (c) => api.fetch(c.req.raw))
     .get('*', async (c) => {
       const root = await builder.liveClientDir()

@@ -37,7 +37,8 @@ export default async function setup(project: TestProject) {
   await builder.request()
   if (builder.state.state !== 'idle')
     throw new Error(`e2e build failed: ${builder.state.lastError}`)
-  const server = await listen(createNodeApp(builder), 0)
+  const config = { PASSWORD_PEPPER: 'e2e-pepper-0123456789abcdefghijklmnop', ALLOWED_ORIGINS: '' }
+  const server = await listen(createNodeApp(builder, { db, config }), 0)
   project.provide('baseUrl', `http://127.0.0.1:${server.port}`)
   project.provide('databaseUrl', url)
   project.provide('buildDate', E2E_DATE)

@@ -1,10 +1,28 @@
 import type { APIRoute } from 'astro'
-import { env } from 'cloudflare:workers'
+import { env, waitUntil } from 'cloudflare:workers'
+import { createDb, readDbConfig } from '../../../db/client.ts'
 import { createApp } from '../../../functions/app.ts'
+import { readAppConfig } from '../../../functions/env.ts'
 
 // On Cloudflare the Hono app answers /api/* on demand; every other page is a static asset.
 export const prerender = false
 
-const app = createApp()
+let app: ReturnType<typeof createApp> | undefined
 
-export const ALL: APIRoute = ({ request }) => app.fetch(request, env)
+/** Built once per isolate from the Worker's bindings; a publish calls the deploy hook. */
+function getApp() {
+  if (app) return app
+  const vars = env as Record<string, string | undefined>
+  const config = readAppConfig(vars)
+  app = createApp({
+    db: createDb(readDbConfig(vars)),
+    config,
+    onPublish: () => {
+      // The hook URL is a credential: never log it.
+      if (config.DEPLOY_HOOK_URL) waitUntil(fetch(config.DEPLOY_HOOK_URL, { method: 'POST' }))
+    },
+  })
+  return app
+}
+
+export const ALL: APIRoute = ({ request }) => getApp().fetch(request)

@@ -1,0 +1,57 @@
+import { z } from 'zod'
+import { IsoDate } from './dates.ts'
+import { PenaltyCategory } from './penalty.ts'
+import { Severity } from './severity.ts'
+import { Uscc } from './uscc.ts'
+import { VIOLATION_CODES } from './violation-type.ts'
+
+const text = (label: string, max: number) =>
+  z
+    .string()
+    .trim()
+    .min(1, { message: `请填写${label}` })
+    .max(max, { message: `${label}不能超过${max}字` })
+
+/**
+ * POST /api/v1/penalties — a 行政处罚 draft as the admin API contract fixes it (issue 3). Cross-field
+ * rules (decision date not in the future, violation type of the subject's kind) are checked by
+ * the service, which knows today and the subject.
+ */
+export const DraftPenaltyInput = z
+  .object({
+    subjectUscc: Uscc,
+    decisionNo: text('处罚决定书文号', 100),
+    authority: text('处罚机关', 100),
+    decisionDate: IsoDate,
+    violationType: z.enum(VIOLATION_CODES, { message: '违法行为类型不在专项整治方案所列范围内' }),
+    facts: text('违法事实', 5000),
+    legalBasis: text('处罚依据', 2000),
+    category: PenaltyCategory,
+    content: text('处罚内容', 2000),
+    /** 罚款金额（元）: at most two decimals, stored as integer 分. */
+    fineYuan: z
+      .number({ message: '罚款金额应为数字' })
+      .nonnegative({ message: '罚款金额不能为负数' })
+      .max(100_000_000, { message: '罚款金额超出合理范围' })
+      .refine(
+        (v) =>
+          Number.isInteger(Math.round(v * 100)) && Math.abs(v * 100 - Math.round(v * 100)) < 1e-6,
+        {
+          message: '罚款金额最多保留两位小数',
+        }
+      )
+      .optional(),
+    severity: Severity,
+  })
+  .strict()
+export type DraftPenaltyInput = z.infer<typeof DraftPenaltyInput>
+
+export const ReasonInput = z.object({ reason: text('理由', 1000) }).strict()
+
+/** Workflow states a penalty moves through (matrix C3: no step can be skipped). */
+export const PENALTY_TRANSITIONS = {
+  submit: { from: 'draft', to: 'submitted' },
+  approve: { from: 'submitted', to: 'published' },
+  reject: { from: 'submitted', to: 'draft' },
+  withdraw: { from: 'published', to: 'withdrawn' },
+} as const

@@ -1,0 +1,41 @@
+import { and, asc, desc, eq, gte, lte, type SQL } from 'drizzle-orm'
+import type { Db } from '../client.ts'
+import { auditHash, GENESIS_HASH, type AuditEntry } from '../mutations/audit.ts'
+import { auditLog } from '../schema/index.ts'
+
+export type AuditRow = typeof auditLog.$inferSelect
+export type AuditFilter = {
+  actor?: string
+  objectType?: string
+  objectId?: string
+  from?: string
+  to?: string
+}
+
+/** Audit rows newest first, filtered by person, object and date (ISO, inclusive). */
+export async function listAudit(db: Db, f: AuditFilter, limit = 500): Promise<AuditRow[]> {
+  const where: SQL[] = []
+  if (f.actor) where.push(eq(auditLog.actorName, f.actor))
+  if (f.objectType) where.push(eq(auditLog.objectType, f.objectType))
+  if (f.objectId) where.push(eq(auditLog.objectId, f.objectId))
+  if (f.from) where.push(gte(auditLog.at, f.from))
+  if (f.to) where.push(lte(auditLog.at, `${f.to}\uffff`))
+  return db
+    .select()
+    .from(auditLog)
+    .where(and(...where))
+    .orderBy(desc(auditLog.id))
+    .limit(limit)
+}
+
+/** Walk the whole chain; returns the id of the first row whose link is broken, or null. */
+export async function verifyAuditChain(db: Db): Promise<number | null> {
+  const rows = await db.select().from(auditLog).orderBy(asc(auditLog.id))
+  let prev = GENESIS_HASH
+  for (const row of rows) {
+    const { id: _id, prevHash, hash, ...entry } = row
+    if (prevHash !== prev || hash !== (await auditHash(prev, entry as AuditEntry))) return row.id
+    prev = hash
+  }
+  return null
+}

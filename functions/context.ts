@@ -1,0 +1,36 @@
+import type { Db } from '../db/client.ts'
+import type { Actor } from '../db/domain/user.ts'
+import type { AppConfig } from './env.ts'
+
+/** What the Node server or the Worker gives the app. */
+export type AppDeps = {
+  db: Db
+  config: AppConfig
+  /** The clock, in ms; tests set it (session timeouts, TOTP, lockout). */
+  now?: () => number
+  /** Called after a request that published something (the outbox holds what). */
+  onPublish?: () => void
+  /** The rebuild state for the console, where the runtime has a builder. */
+  siteBuild?: () => unknown
+}
+
+export type AppEnv = {
+  Variables: {
+    deps: AppDeps
+    requestId: string
+    actor: Actor
+    sessionHash: string
+    /** Session restricted until TOTP is enrolled / the password changed. */
+    restriction: 'totp' | 'password' | null
+  }
+}
+
+/** What every write service receives: who, when, from where, in which request. */
+export type ServiceContext = {
+  db: Db
+  config: AppConfig
+  nowMs: number
+  actor: Actor | null
+  requestId: string
+  ip: string | null
+}

@@ -1,0 +1,21 @@
+import { z } from 'zod'
+
+/**
+ * Settings the API needs beyond the database. The pepper is a server-side secret (never in the
+ * database): PASSWORD_PEPPER on Cloudflare (`wrangler secret put`), and on the Node server either
+ * that variable or a file the start script creates once under data/.
+ */
+export const AppConfig = z.object({
+  PASSWORD_PEPPER: z.string().min(32, { message: 'PASSWORD_PEPPER 至少32个字符' }),
+  /** Extra origins allowed to send writes besides the request's own (comma-separated). */
+  ALLOWED_ORIGINS: z.string().default(''),
+  /** Cloudflare: the deploy hook a publish calls (a credential: never log it). */
+  DEPLOY_HOOK_URL: z.string().url().optional(),
+})
+export type AppConfig = z.infer<typeof AppConfig>
+
+export function readAppConfig(env: Record<string, unknown>): AppConfig {
+  const parsed = AppConfig.safeParse(env)
+  if (!parsed.success) throw new Error(`❌ Invalid environment: ${z.prettifyError(parsed.error)}`)
+  return parsed.data
+}

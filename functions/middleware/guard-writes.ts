@@ -1,0 +1,44 @@
+import { bodyLimit } from 'hono/body-limit'
+import { createMiddleware } from 'hono/factory'
+import { DomainError, ForbiddenError } from '../../db/domain/errors.ts'
+import type { AppEnv } from '../context.ts'
+
+/** 64 KB is far above any form; bulk import has its own route and limit. */
+export const MAX_BODY_BYTES = 64 * 1024
+
+const SAFE = new Set(['GET', 'HEAD', 'OPTIONS'])
+
+/**
+ * Writes must be same-origin JSON (matrix D2, F1): a foreign Origin or a cross-site fetch is 403,
+ * any media type but application/json is 415, and a body over the limit is 413 before it is read.
+ */
+export const guardWrites = createMiddleware<AppEnv>(async (c, next) => {
+  if (SAFE.has(c.req.method)) return next()
+  const origin = c.req.header('Origin')
+  const self = new URL(c.req.url).origin
+  const allowed = c.var.deps.config.ALLOWED_ORIGINS.split(',')
+    .map((o) => o.trim())
+    .filter(Boolean)
+  if (origin !== undefined && origin !== self && !allowed.includes(origin)) {
+    throw new ForbiddenError('不接受来自其他网站的请求')
+  }
+  if (c.req.header('Sec-Fetch-Site') === 'cross-site')
+    throw new ForbiddenError('不接受来自其他网站的请求')
+  const type = (c.req.header('Content-Type') ?? '').split(';')
+  const charset = type.slice(1).map((p) => p.trim().toLowerCase())
+  const length = Number(c.req.header('Content-Length') ?? '0')
+  if (!(length === 0 && !c.req.header('Transfer-Encoding') && type[0] === '')) {
+    if (
+      type[0]!.trim().toLowerCase() !== 'application/json' ||
+      charset.some((p) => p.startsWith('charset=') && p !== 'charset=utf-8')
+    ) {
+      throw new DomainError('UNSUPPORTED_MEDIA_TYPE', '请求体必须是 UTF-8 编码的 application/json')
+    }
+  }
+  return bodyLimit({
+    maxSize: MAX_BODY_BYTES,
+    onError: () => {
+      throw new DomainError('PAYLOAD_TOO_LARGE', '请求体过大')
+    },
+  })(c, next)
+})

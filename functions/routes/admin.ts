@@ -1,0 +1,33 @@
+import { Hono } from 'hono'
+import { z } from 'zod'
+import { NotFoundError } from '../../db/domain/errors.ts'
+import { inScope } from '../../db/domain/user.ts'
+import { getAdminPenalty, listAdminPenalties } from '../../db/queries/admin-penalties.ts'
+import { mapAuthorities } from '../../db/queries/reference-data.ts'
+import { findSubjectRow } from '../../db/mutations/penalties.ts'
+import type { AppEnv } from '../context.ts'
+import { requireAction, requireUser } from '../middleware/require-user.ts'
+import { parseOrThrow } from '../validate.ts'
+
+/** Reads for the console: records in every status, always inside the actor's district scope. */
+export const adminRoute = new Hono<AppEnv>()
+  .use(requireUser(), requireAction('record.read'))
+  .get('/penalties', async (c) =>
+    c.json({ penalties: await listAdminPenalties(c.var.deps.db, c.var.actor.district) })
+  )
+  .get('/penalties/:id', async (c) => {
+    const { id } = parseOrThrow(z.object({ id: z.coerce.number().int().positive() }), c.req.param())
+    const p = await getAdminPenalty(c.var.deps.db, id)
+    if (!p || !inScope(c.var.actor, p.districtCode)) throw new NotFoundError('行政处罚', id)
+    return c.json({ penalty: p })
+  })
+  .get('/subjects/:id', async (c) => {
+    const s = await findSubjectRow(c.var.deps.db, c.req.param('id').trim().toUpperCase())
+    if (!s || !inScope(c.var.actor, s.districtCode))
+      throw new NotFoundError('主体', c.req.param('id'))
+    return c.json({ subject: { id: s.id, name: s.name, kind: s.kind, district: s.districtCode } })
+  })
+  .get('/authorities', async (c) => {
+    const all = [...(await mapAuthorities(c.var.deps.db)).values()]
+    return c.json({ authorities: all.map((a) => a.name) })
+  })

@@ -1,0 +1,58 @@
+import { Hono } from 'hono'
+import { deleteSession } from '../../db/mutations/users.ts'
+import { audit } from '../audit.ts'
+import { clearSessionCookie, startSession } from '../auth/session.ts'
+import type { AppEnv } from '../context.ts'
+import { requireUser } from '../middleware/require-user.ts'
+import { serviceCtx } from '../service-context.ts'
+import { ChangePasswordInput, changePassword } from '../services/change-password.ts'
+import { confirmTotp, ConfirmTotpInput, setUpTotp } from '../services/enrol-totp.ts'
+import { logIn, LogInInput } from '../services/log-in.ts'
+import { jsonBody } from '../validate.ts'
+
+/** 登录、退出、动态口令绑定、修改密码. */
+export const auth = new Hono<AppEnv>()
+  .post('/login', async (c) => {
+    const ctx = serviceCtx(c)
+    const result = await logIn(ctx, await jsonBody(c, LogInInput), async (tx, userId) => {
+      await startSession(c, tx, userId, ctx.nowMs)
+    })
+    return c.json(result)
+  })
+  .post('/logout', requireUser({ allowRestricted: true }), async (c) => {
+    const ctx = serviceCtx(c)
+    await ctx.db.transaction(async (tx) => {
+      await deleteSession(tx, c.var.sessionHash)
+      await audit(tx, ctx, {
+        action: 'auth.logout',
+        objectType: 'user',
+        objectId: c.var.actor.username,
+      })
+    })
+    clearSessionCookie(c)
+    return c.json({ ok: true })
+  })
+  .get('/me', requireUser({ allowRestricted: true }), (c) =>
+    c.json({
+      user: {
+        username: c.var.actor.username,
+        role: c.var.actor.role,
+        district: c.var.actor.district,
+      },
+      restriction: c.var.restriction,
+    })
+  )
+  .post('/totp/setup', requireUser({ allowRestricted: true }), async (c) =>
+    c.json(await setUpTotp(serviceCtx(c)))
+  )
+  .post('/totp/confirm', requireUser({ allowRestricted: true }), async (c) => {
+    await confirmTotp(serviceCtx(c), await jsonBody(c, ConfirmTotpInput))
+    return c.json({ ok: true })
+  })
+  .post('/password', requireUser({ allowRestricted: true }), async (c) => {
+    const ctx = serviceCtx(c)
+    await changePassword(ctx, await jsonBody(c, ChangePasswordInput), async (tx, userId) => {
+      await startSession(c, tx, userId, ctx.nowMs)
+    })
+    return c.json({ ok: true })
+  })
