@@ -2,6 +2,7 @@ import { createClient } from '@libsql/client'
 import { drizzle } from 'drizzle-orm/libsql'
 import { z } from 'zod'
 import * as schema from './schema/index.ts'
+import { serializeWrites } from './serialize-writes.ts'
 
 /**
  * Database settings. Locally an embedded libSQL file (`file:data/local.db`); on Cloudflare a Turso
@@ -24,7 +25,15 @@ export function readDbConfig(env: Record<string, string | undefined>): DbConfig 
 
 /** A drizzle client over libSQL (embedded file or remote Turso). */
 export function createDb(config: DbConfig) {
-  const client = createClient({ url: config.DATABASE_URL, authToken: config.DATABASE_AUTH_TOKEN })
-  return Object.assign(drizzle(client, { schema }), { $close: () => client.close() })
+  const client = createClient({
+    url: config.DATABASE_URL,
+    authToken: config.DATABASE_AUTH_TOKEN,
+    // Local files: another process (a seed, a build) holding the lock is waited for. Writers in
+    // this process never wait here: serializeWrites queues them. Remote clients ignore it.
+    timeout: 5_000,
+  })
+  const local = config.DATABASE_URL.startsWith('file:')
+  const db = drizzle(local ? serializeWrites(client) : client, { schema })
+  return Object.assign(db, { $close: () => client.close() })
 }
 export type Db = ReturnType<typeof createDb>

@@ -27,15 +27,29 @@ export function parseOrThrow<T extends z.ZodType>(schema: T, value: unknown): z.
   return result.data
 }
 
+/** True when every string (keys included) in a parsed value is well-formed Unicode. */
+function wellFormed(value: unknown, depth = 0): boolean {
+  if (typeof value === 'string') return value.isWellFormed()
+  if (value === null || typeof value !== 'object' || depth > MAX_DEPTH) return true
+  return Object.entries(value).every(([k, v]) => k.isWellFormed() && wellFormed(v, depth + 1))
+}
+
 /**
- * Read a JSON body (matrix D2): malformed JSON, a BOM, lone surrogates and nesting deeper than 32
- * are 400 before any handler logic runs; the parsed body is then checked against `schema`.
+ * Read a JSON body (matrix D2): a BOM, invalid UTF-8, malformed JSON, lone surrogates (raw or
+ * escaped) and nesting deeper than 32 are 400 before any handler logic runs; the parsed body is
+ * then checked against `schema`.
  */
 export async function jsonBody<T extends z.ZodType>(c: Context, schema: T): Promise<z.output<T>> {
-  const text = await c.req.text()
+  const bytes = new Uint8Array(await c.req.arrayBuffer())
   const bad = (message: string) => new DomainError('BAD_REQUEST', message)
-  if (text.charCodeAt(0) === 0xfeff) throw bad('请求体不能以 BOM 开头')
-  if (!text.isWellFormed()) throw bad('请求体含有无效的 Unicode 字符')
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf)
+    throw bad('请求体不能以 BOM 开头')
+  let text: string
+  try {
+    text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes)
+  } catch {
+    throw bad('请求体不是有效的 UTF-8')
+  }
   let value: unknown
   try {
     value = text === '' ? {} : JSON.parse(text)
@@ -43,5 +57,6 @@ export async function jsonBody<T extends z.ZodType>(c: Context, schema: T): Prom
     throw bad('请求体不是有效的 JSON')
   }
   if (depthOf(value) > MAX_DEPTH) throw bad('请求体嵌套层级过深')
+  if (!wellFormed(value)) throw bad('请求体含有无效的 Unicode 字符')
   return parseOrThrow(schema, value)
 }
