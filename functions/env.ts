@@ -10,7 +10,7 @@ export const AppConfig = z.object({
   /** Extra origins allowed to send writes besides the request's own (comma-separated). */
   ALLOWED_ORIGINS: z.string().default(''),
   /** Cloudflare: the deploy hook a publish calls (a credential: never log it). */
-  DEPLOY_HOOK_URL: z.string().url().optional(),
+  DEPLOY_HOOK_URL: z.url().optional(),
 })
 export type AppConfig = z.infer<typeof AppConfig>
 

@@ -3,10 +3,12 @@ import { join, resolve } from 'node:path'
 import type { TestProject } from 'vitest/node'
 import { DEFAULT_JURISDICTION } from '../../db/domain/jurisdiction.ts'
 import { createNodeApp, listen } from '../../functions/node/node-server.ts'
+import { createPublisher } from '../../functions/node/publisher.ts'
 import { SiteBuilder } from '../../functions/node/site-builder.ts'
 import { generateSeedData } from '../../scripts/seed/generate.ts'
 import { writeSeedData } from '../../scripts/seed/write.ts'
 import { createTestDb } from '../helpers/test-db.ts'
+import { createAccounts, type E2eAccount } from './accounts.ts'
 
 /** The date the fixture data and the build both take as "today". */
 export const E2E_DATE = '2026-11-27'
@@ -16,6 +18,7 @@ declare module 'vitest' {
     baseUrl: string
     databaseUrl: string
     buildDate: string
+    accounts: E2eAccount[]
   }
 }
 
@@ -38,7 +41,13 @@ export default async function setup(project: TestProject) {
   if (builder.state.state !== 'idle')
     throw new Error(`e2e build failed: ${builder.state.lastError}`)
   const config = { PASSWORD_PEPPER: 'e2e-pepper-0123456789abcdefghijklmnop', ALLOWED_ORIGINS: '' }
-  const server = await listen(createNodeApp(builder, { db, config }), 0)
+  const accounts = await createAccounts(db, config)
+  const publish = createPublisher(db, builder)
+  const server = await listen(
+    createNodeApp(builder, { db, config, onPublish: () => void publish() }),
+    0
+  )
+  project.provide('accounts', accounts)
   project.provide('baseUrl', `http://127.0.0.1:${server.port}`)
   project.provide('databaseUrl', url)
   project.provide('buildDate', E2E_DATE)

@@ -1,0 +1,93 @@
+import { ApiError, type FieldError } from './api.ts'
+
+/** Read a form's named controls as an object; numbers where the input is type=number. */
+export function formValues(form: HTMLFormElement): Record<string, unknown> {
+  const out: Record<string, unknown> = {}
+  for (const el of Array.from(form.elements) as HTMLInputElement[]) {
+    if (!el.name || el.type === 'submit') continue
+    if (el.value === '' && el.dataset.optional !== undefined) continue
+    out[el.name] = el.type === 'number' && el.value !== '' ? Number(el.value) : el.value
+  }
+  return out
+}
+
+/** Remove messages from an earlier attempt. */
+export function clearErrors(form: HTMLFormElement) {
+  form.querySelectorAll('.app-error-summary, .app-error').forEach((n) => n.remove())
+  form.querySelectorAll('[aria-invalid]').forEach((n) => n.removeAttribute('aria-invalid'))
+}
+
+/**
+ * Show errors the GOV.UK way: a summary at the top that takes focus and links to each field,
+ * and the message again next to the field, tied to it with aria-describedby.
+ */
+export function showErrors(form: HTMLFormElement, err: unknown) {
+  clearErrors(form)
+  const error =
+    err instanceof ApiError ? err : new ApiError(0, 'NETWORK', '网络连接失败，请检查网络后重试')
+  const fields: FieldError[] = error.fields.length
+    ? error.fields
+    : [{ field: '', message: error.message }]
+  const summary = document.createElement('div')
+  summary.className = 'app-error-summary'
+  summary.setAttribute('role', 'alert')
+  summary.tabIndex = -1
+  const title = document.createElement('h2')
+  title.textContent = '提交未成功，请修改以下问题'
+  const list = document.createElement('ul')
+  for (const f of fields) {
+    const item = document.createElement('li')
+    const control = f.field ? (form.elements.namedItem(f.field) as HTMLElement | null) : null
+    if (control) {
+      const link = document.createElement('a')
+      link.href = `#${control.id}`
+      link.textContent = f.message
+      item.append(link)
+      const msg = document.createElement('p')
+      msg.className = 'app-error'
+      msg.id = `${control.id}-error`
+      msg.textContent = f.message
+      control.setAttribute('aria-invalid', 'true')
+      control.setAttribute('aria-describedby', msg.id)
+      control.before(msg)
+    } else {
+      item.textContent = f.message
+    }
+    list.append(item)
+  }
+  summary.append(title, list)
+  form.prepend(summary)
+  summary.focus()
+}
+
+/** Wire a form to an async action with error display and a busy state on its button. */
+export function onSubmit(
+  form: HTMLFormElement,
+  action: (values: Record<string, unknown>) => Promise<void>
+) {
+  form.addEventListener('submit', async (event) => {
+    event.preventDefault()
+    const button = form.querySelector<HTMLButtonElement>('button[type=submit]')
+    if (button) button.disabled = true
+    try {
+      clearErrors(form)
+      await action(formValues(form))
+    } catch (err) {
+      showErrors(form, err)
+    } finally {
+      if (button) button.disabled = false
+    }
+  })
+}
+
+/** A text cell or paragraph, never parsed as HTML (matrix E5). */
+export function el<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  text = '',
+  attrs: Record<string, string> = {}
+) {
+  const node = document.createElement(tag)
+  node.textContent = text
+  for (const [k, v] of Object.entries(attrs)) node.setAttribute(k, v)
+  return node
+}

@@ -1,0 +1,46 @@
+import type { Db } from '../../db/client.ts'
+import type { Role } from '../../db/domain/user.ts'
+import { updateUser } from '../../db/mutations/users.ts'
+import { findUserByUsername } from '../../db/queries/users.ts'
+import { newTotpSecret } from '../../functions/auth/totp.ts'
+import type { AppConfig } from '../../functions/env.ts'
+import { createUser } from '../../functions/services/manage-users.ts'
+
+export type E2eAccount = {
+  username: string
+  role: Role
+  district: string | null
+  password: string
+  secret: string
+}
+
+const PASSWORD = 'Qh7#vLm2$Tz9wXk'
+const ACCOUNTS: [string, Role, string | null][] = [
+  ['editor-xl', 'editor', '211103'],
+  ['reviewer-xl', 'reviewer', '211103'],
+  ['editor-dw', 'editor', '211104'],
+  ['auditor1', 'auditor', null],
+]
+
+/** Ready accounts for the journeys (password set, TOTP enrolled), created through the service. */
+export async function createAccounts(db: Db, config: AppConfig): Promise<E2eAccount[]> {
+  const ctx = {
+    db,
+    config,
+    nowMs: Date.now(),
+    actor: { id: 0, username: 'setup', role: 'admin' as const, district: null },
+    requestId: 'e2e',
+    ip: null,
+  }
+  const out: E2eAccount[] = []
+  for (const [username, role, district] of ACCOUNTS) {
+    await createUser(ctx, { username, password: PASSWORD, role, district })
+    const secret = newTotpSecret()
+    await updateUser(db, (await findUserByUsername(db, username))!.id, {
+      totpSecret: secret,
+      mustChangePassword: false,
+    })
+    out.push({ username, role, district, password: PASSWORD, secret })
+  }
+  return out
+}

@@ -1,0 +1,101 @@
+import type { Page } from 'playwright-core'
+import { describe, expect, inject, it } from 'vitest'
+import { totpCode } from '../../functions/auth/totp.ts'
+import { openPage, seriousAxeViolations, url, useBrowser } from '../helpers/e2e.ts'
+
+const ctx = useBrowser()
+const account = (username: string) => inject('accounts').find((a) => a.username === username)!
+
+/** Log in through the console the way a person does: password first, then the TOTP code. */
+async function logIn(page: Page, username: string) {
+  const a = account(username)
+  await page.goto(url('/admin/'))
+  await page.getByLabel('用户名').fill(a.username)
+  await page.getByLabel('密码').fill(a.password)
+  await page.getByRole('button', { name: '登录' }).click()
+  await page.getByLabel('动态口令').fill(totpCode(a.secret, Date.now()))
+  await page.getByRole('button', { name: '登录' }).click()
+  await page.waitForURL(/\/admin\/dashboard\//)
+}
+
+describe('publishing a penalty', () => {
+  it('editor drafts, reviewer approves, the site rebuilds by itself, other districts see 404, audit shows each step', async () => {
+    const company = ctx.snap.creditFiles.find(
+      (f) => f.subject.kind === 'property_company' && f.subject.districtCode === '211103'
+    )!.subject
+    const decisionNo = `兴住建罚决〔2026〕${900 + Math.floor(Math.random() * 99)}号`
+
+    // 1. An editor of 兴隆台区 drafts and submits.
+    const editor = await openPage(ctx.browser, '/admin/')
+    await logIn(editor.page, 'editor-xl')
+    await editor.page.getByRole('link', { name: '新建行政处罚' }).click()
+    const form = editor.page
+    await form.getByLabel('当事人统一社会信用代码').fill(company.uscc!)
+    await form.getByLabel('行政处罚决定书文号').fill(decisionNo)
+    await form.getByLabel('处罚机关').selectOption('盘锦市兴隆台区住房和城乡建设局')
+    await form.getByLabel('处罚决定日期').fill('2026-11-20')
+    await form.getByLabel('违法行为类型').selectOption('property_company.8')
+    await form.getByLabel('违法事实').fill('经查，该企业以停水方式催缴物业服务费。')
+    await form.getByLabel('处罚依据').fill('违反了《盘锦市物业管理条例》第二十三条的规定')
+    await form.getByLabel('处罚类别').selectOption('fine')
+    await form.getByLabel('处罚内容').fill('罚款人民币8000元，责令限期改正。')
+    await form.getByLabel('罚款金额（元，可不填）').fill('8000')
+    expect(await seriousAxeViolations(form)).toEqual([])
+    // A field error shows next to the field, in Chinese, without losing the input.
+    await form.getByLabel('处罚决定日期').fill('2099-01-01')
+    await form.getByRole('button', { name: '保存草稿' }).click()
+    await expect(form.locator('#decisionDate-error').textContent()).resolves.toBe(
+      '处罚决定日期不能晚于今天'
+    )
+    await form.getByLabel('处罚决定日期').fill('2026-11-20')
+    await form.getByRole('button', { name: '保存草稿' }).click()
+    await form.waitForURL(/\/admin\/penalties\/view\/\?id=\d+/)
+    const id = Number(new URL(form.url()).searchParams.get('id'))
+    await form.getByText(decisionNo).first().waitFor()
+    await form.getByRole('button', { name: '提交审核' }).click()
+    await form.getByRole('status').filter({ hasText: '待审核' }).waitFor()
+    await editor.close()
+
+    // 2. A reviewer of 兴隆台区 finds it waiting and approves it.
+    const reviewer = await openPage(ctx.browser, '/admin/')
+    await logIn(reviewer.page, 'reviewer-xl')
+    await reviewer.page
+      .getByRole('link', { name: `${decisionNo} · ${company.name}` })
+      .first()
+      .click()
+    await reviewer.page.getByText('罚款人民币8000元，责令限期改正。').waitFor()
+    await reviewer.page.getByRole('button', { name: '审核通过并公示' }).click()
+    await reviewer.page.getByRole('status').filter({ hasText: '已公示' }).waitFor()
+    await reviewer.close()
+
+    // 3. The site rebuilds by itself: the penalty reaches its page, the list and the credit file.
+    const deadline = Date.now() + 120_000
+    while ((await fetch(url(`/penalties/${id}/`))).status !== 200) {
+      if (Date.now() > deadline) throw new Error('the site did not rebuild within 2 minutes')
+      await new Promise((r) => setTimeout(r, 1000))
+    }
+    const file = await (await fetch(url(`/enterprises/${company.id}/`))).text()
+    expect(file).toContain(decisionNo)
+    expect(await (await fetch(url('/penalties/'))).text()).toContain(decisionNo)
+
+    // 4. An editor of 大洼区 cannot see that it exists.
+    const dawa = await openPage(ctx.browser, '/admin/')
+    await logIn(dawa.page, 'editor-dw')
+    const status = await dawa.page.evaluate(
+      async (pid) => (await fetch(`/api/v1/admin/penalties/${pid}`)).status,
+      id
+    )
+    expect(status).toBe(404)
+    await dawa.close()
+
+    // 5. The audit view shows each step.
+    const auditor = await openPage(ctx.browser, '/admin/')
+    await logIn(auditor.page, 'auditor1')
+    await auditor.page.goto(url(`/admin/audit/?objectType=penalty&objectId=${id}`))
+    await auditor.page.locator('#rows tr').first().waitFor()
+    const actions = await auditor.page.locator('#rows tr td:nth-child(3)').allTextContents()
+    expect(actions.reverse()).toEqual(['penalty.draft', 'penalty.submit', 'penalty.approve'])
+    expect(await seriousAxeViolations(auditor.page)).toEqual([])
+    await auditor.close()
+  })
+})
