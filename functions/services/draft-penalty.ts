@@ -10,64 +10,68 @@ import {
   findSubjectRow,
   insertPenalty,
 } from '../../db/mutations/penalties.ts'
+import type { DbOrTx } from '../../db/mutations/users.ts'
 import { audit } from '../audit.ts'
 import type { ServiceContext } from '../context.ts'
 
 /** 起草行政处罚 — an editor drafts a penalty for a subject in its district. */
 export async function draftPenalty(ctx: ServiceContext, input: DraftPenaltyInput) {
+  return ctx.db.transaction((tx) => draftPenaltyIn(tx, ctx, input))
+}
+
+/** The same, inside a caller's transaction (bulk import runs many in one chunk). */
+export async function draftPenaltyIn(tx: DbOrTx, ctx: ServiceContext, input: DraftPenaltyInput) {
   const actor = ctx.actor!
-  return ctx.db.transaction(async (tx) => {
-    const subject = await findSubjectRow(tx, input.subjectUscc)
-    // A subject of another district is "not found" for this editor (no existence leak).
-    if (!subject || !inScope(actor, subject.districtCode))
-      throw new NotFoundError('主体', input.subjectUscc)
-    const issues = []
-    if (input.decisionDate > todayInShanghai(new Date(ctx.nowMs))) {
-      issues.push({ field: 'decisionDate', code: 'future', message: '处罚决定日期不能晚于今天' })
-    }
-    if (findViolationType(input.violationType)?.subjectKind !== subject.kind) {
-      issues.push({ field: 'violationType', code: 'kind', message: '违法行为类型与当事人类型不符' })
-    }
-    const authority = await findAuthorityByName(tx, input.authority)
-    if (!authority)
-      issues.push({
-        field: 'authority',
-        code: 'unknown',
-        message: '处罚机关不在本平台的机关名录中',
-      })
-    if (issues.length) throw new ValidationError(issues)
-    if (await findPenaltyByDecisionNo(tx, authority!.id, input.decisionNo)) {
-      throw new ConflictError('该处罚机关已有相同文号的处罚决定')
-    }
-    const row = await insertPenalty(tx, {
-      subjectId: subject.id,
-      partyName: subject.name,
-      partyCategory: 'legal_person',
-      partyUscc: subject.uscc,
-      legalRepresentative: subject.legalRepresentative,
-      decisionNo: input.decisionNo,
-      violationType: input.violationType,
-      facts: input.facts,
-      legalBasis: input.legalBasis,
-      categories: [input.category],
-      content: input.content,
-      fineFen: input.fineYuan === undefined ? null : Math.round(input.fineYuan * 100),
-      decisionDate: input.decisionDate,
-      authorityId: authority!.id,
-      dataSourceId: authority!.id,
-      severity: input.severity,
-      ruleVersion: ruleVersionFor(input.decisionDate),
-      districtCode: subject.districtCode,
-      status: 'draft',
-      version: 1,
-      createdBy: actor.id,
+  const subject = await findSubjectRow(tx, input.subjectUscc)
+  // A subject of another district is "not found" for this editor (no existence leak).
+  if (!subject || !inScope(actor, subject.districtCode))
+    throw new NotFoundError('主体', input.subjectUscc)
+  const issues = []
+  if (input.decisionDate > todayInShanghai(new Date(ctx.nowMs))) {
+    issues.push({ field: 'decisionDate', code: 'future', message: '处罚决定日期不能晚于今天' })
+  }
+  if (findViolationType(input.violationType)?.subjectKind !== subject.kind) {
+    issues.push({ field: 'violationType', code: 'kind', message: '违法行为类型与当事人类型不符' })
+  }
+  const authority = await findAuthorityByName(tx, input.authority)
+  if (!authority)
+    issues.push({
+      field: 'authority',
+      code: 'unknown',
+      message: '处罚机关不在本平台的机关名录中',
     })
-    await audit(tx, ctx, {
-      action: 'penalty.draft',
-      objectType: 'penalty',
-      objectId: row.id,
-      detail: { decisionNo: row.decisionNo },
-    })
-    return { id: row.id, status: row.status, version: row.version }
+  if (issues.length) throw new ValidationError(issues)
+  if (await findPenaltyByDecisionNo(tx, authority!.id, input.decisionNo)) {
+    throw new ConflictError('该处罚机关已有相同文号的处罚决定')
+  }
+  const row = await insertPenalty(tx, {
+    subjectId: subject.id,
+    partyName: subject.name,
+    partyCategory: 'legal_person',
+    partyUscc: subject.uscc,
+    legalRepresentative: subject.legalRepresentative,
+    decisionNo: input.decisionNo,
+    violationType: input.violationType,
+    facts: input.facts,
+    legalBasis: input.legalBasis,
+    categories: [input.category],
+    content: input.content,
+    fineFen: input.fineYuan === undefined ? null : Math.round(input.fineYuan * 100),
+    decisionDate: input.decisionDate,
+    authorityId: authority!.id,
+    dataSourceId: authority!.id,
+    severity: input.severity,
+    ruleVersion: ruleVersionFor(input.decisionDate),
+    districtCode: subject.districtCode,
+    status: 'draft',
+    version: 1,
+    createdBy: actor.id,
   })
+  await audit(tx, ctx, {
+    action: 'penalty.draft',
+    objectType: 'penalty',
+    objectId: row.id,
+    detail: { decisionNo: row.decisionNo },
+  })
+  return { id: row.id, status: row.status, version: row.version }
 }
