@@ -10,6 +10,7 @@ import { adminRoute } from './routes/admin.ts'
 import { auditRoute } from './routes/audit-log.ts'
 import { auth } from './routes/auth.ts'
 import { health } from './routes/health.ts'
+import { importsRoute } from './routes/imports.ts'
 import { penaltiesRoute } from './routes/penalties.ts'
 import { usersRoute } from './routes/users.ts'
 
@@ -30,6 +31,7 @@ export function createApp(deps: AppDeps) {
     .route('/api/v1/penalties', penaltiesRoute)
     .route('/api/v1/admin', adminRoute)
     .route('/api/v1/audit', auditRoute)
+    .route('/api/v1/imports', importsRoute)
     .get('/api/v1/site/build', requireUser(), (c) => c.json(deps.siteBuild?.() ?? IDLE_BUILD))
     .onError(toErrorResponse)
     .notFound((c) => toErrorResponse(new NotFoundError('接口', c.req.path), c))

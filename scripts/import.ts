@@ -7,7 +7,8 @@
 import { findUserByUsername } from '../db/queries/users.ts'
 import { readAppConfig } from '../functions/env.ts'
 import { importRecords } from '../functions/services/import-records.ts'
-import { readTable } from './import/read-table.ts'
+import { readFile } from 'node:fs/promises'
+import { parseTable } from '../functions/imports/parse-table.ts'
 import { openMigratedDb } from './lib.ts'
 import { loadPepper } from './secrets.ts'
 
@@ -32,9 +33,13 @@ const ctx = {
   requestId: `import-${Date.now()}`,
   ip: null,
 }
-const report = await importRecords(ctx, await readTable(file), {
-  dryRun: args.includes('--dry-run'),
-})
+const report = await importRecords(
+  ctx,
+  await parseTable(file, new Uint8Array(await readFile(file))),
+  {
+    dryRun: args.includes('--dry-run'),
+  }
+)
 const kind = report.kind === 'penalties' ? '行政处罚' : '主体基本信息'
 console.log(`${report.dryRun ? 'Dry run' : 'Import'} of ${kind}: ${report.rows} rows`)
 for (const e of report.errors)

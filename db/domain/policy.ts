@@ -12,6 +12,7 @@ export const ACTIONS = [
   'penalty.approve',
   'penalty.reject',
   'penalty.withdraw',
+  'record.import',
   'user.manage',
   'audit.read',
 ] as const
@@ -19,7 +20,7 @@ export type Action = (typeof ACTIONS)[number]
 
 export const POLICY: Record<Role, readonly Action[]> = {
   admin: ACTIONS,
-  editor: ['record.read', 'penalty.draft', 'penalty.submit'],
+  editor: ['record.read', 'penalty.draft', 'penalty.submit', 'record.import'],
   reviewer: ['record.read', 'penalty.approve', 'penalty.reject', 'penalty.withdraw'],
   auditor: ['audit.read'],
 }

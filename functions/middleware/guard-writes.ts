@@ -5,6 +5,8 @@ import type { AppEnv } from '../context.ts'
 
 /** 64 KB is far above any form; bulk import has its own route and limit. */
 export const MAX_BODY_BYTES = 64 * 1024
+/** A 5 MB spreadsheet, base64-encoded in JSON (matrix G2). */
+export const IMPORT_BODY_BYTES = 7 * 1024 * 1024
 
 const SAFE = new Set(['GET', 'HEAD', 'OPTIONS'])
 
@@ -36,7 +38,7 @@ export const guardWrites = createMiddleware<AppEnv>(async (c, next) => {
     }
   }
   return bodyLimit({
-    maxSize: MAX_BODY_BYTES,
+    maxSize: c.req.path === '/api/v1/imports' ? IMPORT_BODY_BYTES : MAX_BODY_BYTES,
     onError: () => {
       throw new DomainError('PAYLOAD_TOO_LARGE', '请求体过大')
     },

@@ -3,12 +3,15 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import ExcelJS from 'exceljs'
 import { afterAll, describe, expect, it } from 'vitest'
-import { readTable } from './read-table.ts'
+import { readFileSync } from 'node:fs'
+import { parseTable } from './parse-table.ts'
+
+const readTable = async (file: string) => parseTable(file, new Uint8Array(readFileSync(file)))
 
 const dir = mkdtempSync(join(tmpdir(), 'import-'))
 afterAll(() => rmSync(dir, { recursive: true, force: true }))
 
-describe('readTable', () => {
+describe('parseTable', () => {
   it('reads a UTF-8 CSV with a BOM and quoted commas', async () => {
     const file = join(dir, 'a.csv')
     writeFileSync(file, '\uFEFF主体名称,住所\n"盘锦甲物业服务有限公司","兴隆台区,石油大街1号"\n')
@@ -32,6 +35,6 @@ describe('readTable', () => {
   })
 
   it('refuses other file types', async () => {
-    await expect(readTable(join(dir, 'a.xls'))).rejects.toThrow(/\.csv|\.xlsx/)
+    await expect(parseTable('a.xls', new Uint8Array())).rejects.toThrow()
   })
 })
