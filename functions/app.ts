@@ -11,6 +11,7 @@ import { auditRoute } from './routes/audit-log.ts'
 import { auth } from './routes/auth.ts'
 import { health } from './routes/health.ts'
 import { importsRoute } from './routes/imports.ts'
+import { listEntriesRoute } from './routes/list-entries.ts'
 import { penaltiesRoute } from './routes/penalties.ts'
 import { usersRoute } from './routes/users.ts'
 
@@ -29,6 +30,7 @@ export function createApp(deps: AppDeps) {
     .route('/api/v1/auth', auth)
     .route('/api/v1/users', usersRoute)
     .route('/api/v1/penalties', penaltiesRoute)
+    .route('/api/v1/list-entries', listEntriesRoute)
     .route('/api/v1/admin', adminRoute)
     .route('/api/v1/audit', auditRoute)
     .route('/api/v1/imports', importsRoute)

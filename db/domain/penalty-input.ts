@@ -47,11 +47,3 @@ export const DraftPenaltyInput = z
 export type DraftPenaltyInput = z.infer<typeof DraftPenaltyInput>
 
 export const ReasonInput = z.object({ reason: text('理由', 1000) }).strict()
-
-/** Workflow states a penalty moves through (matrix C3: no step can be skipped). */
-export const PENALTY_TRANSITIONS = {
-  submit: { from: 'draft', to: 'submitted' },
-  approve: { from: 'submitted', to: 'published' },
-  reject: { from: 'submitted', to: 'draft' },
-  withdraw: { from: 'published', to: 'withdrawn' },
-} as const

@@ -7,11 +7,12 @@ import type { Role } from './user.ts'
  */
 export const ACTIONS = [
   'record.read',
-  'penalty.draft',
-  'penalty.submit',
-  'penalty.approve',
-  'penalty.reject',
-  'penalty.withdraw',
+  'record.draft',
+  'record.submit',
+  'record.approve',
+  'record.reject',
+  'record.withdraw',
+  'record.remove',
   'record.import',
   'user.manage',
   'audit.read',
@@ -20,8 +21,8 @@ export type Action = (typeof ACTIONS)[number]
 
 export const POLICY: Record<Role, readonly Action[]> = {
   admin: ACTIONS,
-  editor: ['record.read', 'penalty.draft', 'penalty.submit', 'record.import'],
-  reviewer: ['record.read', 'penalty.approve', 'penalty.reject', 'penalty.withdraw'],
+  editor: ['record.read', 'record.draft', 'record.submit', 'record.import'],
+  reviewer: ['record.read', 'record.approve', 'record.reject', 'record.withdraw', 'record.remove'],
   auditor: ['audit.read'],
 }
 

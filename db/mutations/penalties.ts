@@ -7,30 +7,6 @@ export async function insertPenalty(db: DbOrTx, row: typeof penalties.$inferInse
   return created!
 }
 
-/**
- * Move a penalty from one status to the next only if nobody moved it first: the UPDATE matches
- * the expected status and version, so of two concurrent reviewers exactly one wins (matrix K6).
- */
-export async function transitionPenalty(
-  db: DbOrTx,
-  id: number,
-  from: { status: string; version: number },
-  set: Partial<typeof penalties.$inferInsert>
-): Promise<boolean> {
-  const rows = await db
-    .update(penalties)
-    .set({ ...set, version: from.version + 1 })
-    .where(
-      and(
-        eq(penalties.id, id),
-        eq(penalties.status, from.status as 'draft'),
-        eq(penalties.version, from.version)
-      )
-    )
-    .returning({ id: penalties.id })
-  return rows.length === 1
-}
-
 export async function findPenaltyRow(db: DbOrTx, id: number) {
   const [row] = await db.select().from(penalties).where(eq(penalties.id, id))
   return row

@@ -26,6 +26,12 @@ export const creditListEntries = sqliteTable(
     removedOn: text('removed_on'),
     removalReason: text('removal_reason'),
     status: text('status', { enum: PUBLICATION_STATUSES }).notNull().default('draft'),
+    /** Workflow, as on penalties: optimistic version and the people behind each step. */
+    version: integer('version').notNull().default(1),
+    createdBy: integer('created_by'),
+    submittedBy: integer('submitted_by'),
+    reviewedBy: integer('reviewed_by'),
+    rejectionReason: text('rejection_reason'),
   },
   // /red-list/ and /black-list/ read current entries of one list; credit files read by subject.
   (t) => [

@@ -147,7 +147,7 @@ describe('C1 role × district × action matrix', () => {
     for (const role of ROLES) {
       const user = await addUser(t, `${role}-city`, role, null)
       const cookie = await logInAs(t, `${role}-city`, user.secret)
-      const canDraft = POLICY[role].includes('penalty.draft')
+      const canDraft = POLICY[role].includes('record.draft')
       expect((await post(t, '/api/v1/penalties', draft(xinglongtai), cookie)).status, role).toBe(
         canDraft ? 201 : 403
       )

@@ -5,11 +5,8 @@ import type { AppEnv } from '../context.ts'
 import { idempotency } from '../middleware/idempotency.ts'
 import { requireAction, requireUser } from '../middleware/require-user.ts'
 import { serviceCtx } from '../service-context.ts'
-import { approvePenalty } from '../services/approve-penalty.ts'
 import { draftPenalty } from '../services/draft-penalty.ts'
-import { rejectPenalty } from '../services/reject-penalty.ts'
-import { submitPenalty } from '../services/submit-penalty.ts'
-import { withdrawPenalty } from '../services/withdraw-penalty.ts'
+import { approveRecord, rejectRecord, submitRecord, withdrawRecord } from '../services/workflow.ts'
 import { jsonBody, parseOrThrow } from '../validate.ts'
 
 const Id = z.coerce
@@ -23,26 +20,26 @@ const NoBody = z.object({}).strict()
 /** 行政处罚 workflow writes: draft → submit → approve (publish) / reject → withdraw. */
 export const penaltiesRoute = new Hono<AppEnv>()
   .use(requireUser(), idempotency)
-  .post('/', requireAction('penalty.draft'), async (c) =>
+  .post('/', requireAction('record.draft'), async (c) =>
     c.json(await draftPenalty(serviceCtx(c), await jsonBody(c, DraftPenaltyInput)), 201)
   )
-  .post('/:id/submit', requireAction('penalty.submit'), async (c) => {
+  .post('/:id/submit', requireAction('record.submit'), async (c) => {
     await jsonBody(c, NoBody)
-    return c.json(await submitPenalty(serviceCtx(c), id(c.req.param('id'))))
+    return c.json(await submitRecord(serviceCtx(c), 'penalty', id(c.req.param('id'))))
   })
-  .post('/:id/approve', requireAction('penalty.approve'), async (c) => {
+  .post('/:id/approve', requireAction('record.approve'), async (c) => {
     await jsonBody(c, NoBody)
-    const result = await approvePenalty(serviceCtx(c), id(c.req.param('id')))
+    const result = await approveRecord(serviceCtx(c), 'penalty', id(c.req.param('id')))
     c.var.deps.onPublish?.()
     return c.json(result)
   })
-  .post('/:id/reject', requireAction('penalty.reject'), async (c) => {
+  .post('/:id/reject', requireAction('record.reject'), async (c) => {
     const { reason } = await jsonBody(c, ReasonInput)
-    return c.json(await rejectPenalty(serviceCtx(c), id(c.req.param('id')), reason))
+    return c.json(await rejectRecord(serviceCtx(c), 'penalty', id(c.req.param('id')), reason))
   })
-  .post('/:id/withdraw', requireAction('penalty.withdraw'), async (c) => {
+  .post('/:id/withdraw', requireAction('record.withdraw'), async (c) => {
     const { reason } = await jsonBody(c, ReasonInput)
-    const result = await withdrawPenalty(serviceCtx(c), id(c.req.param('id')), reason)
+    const result = await withdrawRecord(serviceCtx(c), 'penalty', id(c.req.param('id')), reason)
     c.var.deps.onPublish?.()
     return c.json(result)
   })

@@ -1,0 +1,53 @@
+import { z } from 'zod'
+import { CreditList } from './credit-list.ts'
+import { addMonths, IsoDate } from './dates.ts'
+import { SubjectId } from './subject.ts'
+
+const text = (label: string, max: number) =>
+  z
+    .string()
+    .trim()
+    .min(1, { message: `请填写${label}` })
+    .max(max, { message: `${label}不能超过${max}字` })
+
+/**
+ * 列入红名单/黑名单 — 国办发〔2020〕49号: a stated legal basis, a decision date, a validity period
+ * and a removal route are all required.
+ */
+export const DraftListEntryInput = z
+  .object({
+    subjectId: SubjectId,
+    list: CreditList,
+    reason: text('列入事由', 1000),
+    basis: text('认定依据', 500),
+    decisionNo: text('决定文号', 100),
+    authority: text('认定机关', 100),
+    decisionDate: IsoDate,
+    validUntil: IsoDate,
+    measures: text('激励或惩戒措施', 1000),
+    removalRoute: text('移出条件与途径', 1000),
+  })
+  .strict()
+  .superRefine((v, ctx) => {
+    if (v.validUntil <= v.decisionDate) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['validUntil'],
+        message: '有效期截止日期应晚于列入日期',
+      })
+    }
+    // 严重失信 information is public for at most 3 years (NDRC Order 36).
+    if (v.list === 'black' && v.validUntil > addMonths(v.decisionDate, 36)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['validUntil'],
+        message: '黑名单有效期自列入之日起不超过3年',
+      })
+    }
+  })
+export type DraftListEntryInput = z.infer<typeof DraftListEntryInput>
+
+/** A black-list entry may be removed early (信用修复) only after the 1-year minimum for 严重 information. */
+export function earliestBlackListRemoval(decisionDate: string): string {
+  return addMonths(decisionDate, 12)
+}

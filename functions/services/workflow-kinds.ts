@@ -1,0 +1,50 @@
+import { PreconditionFailedError } from '../../db/domain/errors.ts'
+import { publicityWindow } from '../../db/domain/severity.ts'
+import type { WorkflowKind } from '../../db/mutations/workflow.ts'
+import type { creditListEntries, penalties } from '../../db/schema/index.ts'
+
+export type RowOf<K extends WorkflowKind> = K extends 'penalty'
+  ? typeof penalties.$inferSelect
+  : typeof creditListEntries.$inferSelect & { districtCode: string }
+
+/** What differs between kinds of record in the shared workflow. */
+export type KindSpec<K extends WorkflowKind> = {
+  /** Chinese name for messages (行政处罚 …) and the audit object type. */
+  label: string
+  objectType: string
+  beforeSubmit?: (row: RowOf<K>) => void
+  /** Columns fixed at publication. */
+  onApprove?: (row: RowOf<K>) => Record<string, unknown>
+  /** Columns recording a withdrawal (撤回) and its public reason. */
+  onWithdraw: (today: string, reason: string) => Record<string, unknown>
+}
+
+export const KINDS: { [K in WorkflowKind]: KindSpec<K> } = {
+  penalty: {
+    label: '行政处罚',
+    objectType: 'penalty',
+    // 轻微 decisions are never published (NDRC Order 36), so they are never submitted.
+    beforeSubmit: (row) => {
+      if (row.severity === 'minor')
+        throw new PreconditionFailedError('轻微失信信息依法不予公示，无需提交审核')
+    },
+    // The publicity window is fixed from the decision date and the rule version in force then.
+    onApprove: (row) => {
+      const window = publicityWindow(row.decisionDate, row.severity, row.ruleVersion)
+      return {
+        repairableFrom: window?.repairableFrom ?? null,
+        publicUntil: window?.publicUntil ?? null,
+      }
+    },
+    onWithdraw: (today, reason) => ({ withdrawnOn: today, withdrawalReason: reason }),
+  },
+  listEntry: {
+    label: '红黑名单条目',
+    objectType: 'list_entry',
+    onWithdraw: (today, reason) => ({ removedOn: today, removalReason: `撤回：${reason}` }),
+  },
+}
+
+export function kindSpec<K extends WorkflowKind>(kind: K): KindSpec<K> {
+  return KINDS[kind] as KindSpec<K>
+}
