@@ -2,6 +2,7 @@ import { Hono } from 'hono'
 import { z } from 'zod'
 import { NotFoundError } from '../../db/domain/errors.ts'
 import { inScope } from '../../db/domain/user.ts'
+import { listAdminListEntries } from '../../db/queries/admin-list-entries.ts'
 import { getAdminPenalty, listAdminPenalties } from '../../db/queries/admin-penalties.ts'
 import { mapAuthorities } from '../../db/queries/reference-data.ts'
 import { findSubjectRow } from '../../db/mutations/penalties.ts'
@@ -20,6 +21,15 @@ export const adminRoute = new Hono<AppEnv>()
     const p = await getAdminPenalty(c.var.deps.db, id)
     if (!p || !inScope(c.var.actor, p.districtCode)) throw new NotFoundError('行政处罚', id)
     return c.json({ penalty: p })
+  })
+  .get('/list-entries', async (c) =>
+    c.json({ entries: await listAdminListEntries(c.var.deps.db, c.var.actor.district) })
+  )
+  .get('/list-entries/:id', async (c) => {
+    const { id } = parseOrThrow(z.object({ id: z.coerce.number().int().positive() }), c.req.param())
+    const [entry] = await listAdminListEntries(c.var.deps.db, c.var.actor.district, id)
+    if (!entry) throw new NotFoundError('红黑名单条目', id)
+    return c.json({ entry })
   })
   .get('/subjects/:id', async (c) => {
     const s = await findSubjectRow(c.var.deps.db, c.req.param('id').trim().toUpperCase())

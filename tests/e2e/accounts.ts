@@ -19,6 +19,9 @@ const ACCOUNTS: [string, Role, string | null][] = [
   ['editor-xl', 'editor', '211103'],
   ['reviewer-xl', 'reviewer', '211103'],
   ['editor-dw', 'editor', '211104'],
+  // A second pair: a TOTP code is accepted once, so a second journey cannot reuse the first's step.
+  ['editor-xl2', 'editor', '211103'],
+  ['reviewer-xl2', 'reviewer', '211103'],
   ['auditor1', 'auditor', null],
 ]
 

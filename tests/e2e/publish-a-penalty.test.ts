@@ -98,4 +98,57 @@ describe('publishing a penalty', () => {
     expect(await seriousAxeViolations(auditor.page)).toEqual([])
     await auditor.close()
   })
+
+  it('editor proposes a black-list entry, reviewer approves, and the public black list shows it', async () => {
+    const company = ctx.snap.creditFiles.find(
+      (f) =>
+        f.subject.kind === 'property_company' &&
+        f.subject.districtCode === '211103' &&
+        f.listStatus === 'none'
+    )!.subject
+    const decisionNo = `盘住建黑〔2026〕${800 + Math.floor(Math.random() * 99)}号`
+    const editor = await openPage(ctx.browser, '/admin/')
+    await logIn(editor.page, 'editor-xl2')
+    await editor.page.getByRole('link', { name: '列入红黑名单' }).click()
+    const f = editor.page
+    await f.getByLabel('名单').selectOption('black')
+    await f.getByLabel('主体统一社会信用代码（或平台编号）').fill(company.id)
+    await f.getByLabel('列入事由').fill('严重侵害业主合法权益，受到严重失信行政处罚。')
+    await f.getByLabel('认定依据').fill('《盘锦市物业行业领域专项整治工作实施方案》四（三）')
+    await f.getByLabel('决定文号').fill(decisionNo)
+    await f.getByLabel('认定机关').selectOption('盘锦市住房和城乡建设局')
+    await f.getByLabel('列入日期').fill('2026-11-20')
+    // More than three years: refused next to the field.
+    await f.getByLabel('有效期至').fill('2029-12-31')
+    await f.getByLabel('激励或惩戒措施').fill('限制承接新的物业服务项目。')
+    await f
+      .getByLabel('移出条件与途径')
+      .fill('满一年后完成整改并作出信用承诺的，可申请信用修复，修复免费。')
+    await f.getByRole('button', { name: '保存草稿' }).click()
+    await expect(f.locator('#validUntil-error').textContent()).resolves.toBe(
+      '黑名单有效期自列入之日起不超过3年'
+    )
+    await f.getByLabel('有效期至').fill('2029-11-19')
+    await f.getByRole('button', { name: '保存草稿' }).click()
+    await f.waitForURL(/\/admin\/list-entries\/view\/\?id=\d+/)
+    expect(await seriousAxeViolations(f)).toEqual([])
+    await f.getByRole('button', { name: '提交审核' }).click()
+    await f.getByRole('status').filter({ hasText: '待审核' }).waitFor()
+    const entryUrl = f.url()
+    await editor.close()
+
+    const reviewer = await openPage(ctx.browser, '/admin/')
+    await logIn(reviewer.page, 'reviewer-xl2')
+    await reviewer.page.goto(entryUrl)
+    await reviewer.page.getByRole('button', { name: '审核通过并公示' }).click()
+    await reviewer.page.getByRole('status').filter({ hasText: '已公示' }).waitFor()
+    await reviewer.close()
+
+    const deadline = Date.now() + 120_000
+    while (!(await (await fetch(url('/black-list/'))).text()).includes(decisionNo)) {
+      if (Date.now() > deadline) throw new Error('the black list did not rebuild within 2 minutes')
+      await new Promise((r) => setTimeout(r, 1000))
+    }
+    expect(await (await fetch(url(`/enterprises/${company.id}/`))).text()).toContain(decisionNo)
+  })
 })
