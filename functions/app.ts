@@ -13,6 +13,7 @@ import { health } from './routes/health.ts'
 import { importsRoute } from './routes/imports.ts'
 import { listEntriesRoute } from './routes/list-entries.ts'
 import { penaltiesRoute } from './routes/penalties.ts'
+import { typicalCasesRoute } from './routes/typical-cases.ts'
 import { usersRoute } from './routes/users.ts'
 
 const IDLE_BUILD = { state: 'idle', lastSuccessAt: null, pending: false }
@@ -31,6 +32,7 @@ export function createApp(deps: AppDeps) {
     .route('/api/v1/users', usersRoute)
     .route('/api/v1/penalties', penaltiesRoute)
     .route('/api/v1/list-entries', listEntriesRoute)
+    .route('/api/v1/typical-cases', typicalCasesRoute)
     .route('/api/v1/admin', adminRoute)
     .route('/api/v1/audit', auditRoute)
     .route('/api/v1/imports', importsRoute)

@@ -1,9 +1,13 @@
 import { and, eq } from 'drizzle-orm'
-import { creditListEntries, penalties, subjects } from '../schema/index.ts'
+import { creditListEntries, penalties, subjects, typicalCases } from '../schema/index.ts'
 import type { DbOrTx } from './users.ts'
 
 /** Tables that go through draft → submitted → published (→ withdrawn), keyed by workflow kind. */
-export const WORKFLOW_TABLES = { penalty: penalties, listEntry: creditListEntries } as const
+export const WORKFLOW_TABLES = {
+  penalty: penalties,
+  listEntry: creditListEntries,
+  typicalCase: typicalCases,
+} as const
 export type WorkflowKind = keyof typeof WORKFLOW_TABLES
 
 /** The workflow columns every such table has. */
@@ -41,6 +45,10 @@ export async function transitionRecord(
 export async function findWorkflowRow(db: DbOrTx, kind: WorkflowKind, id: number) {
   if (kind === 'penalty') {
     const [row] = await db.select().from(penalties).where(eq(penalties.id, id))
+    return row
+  }
+  if (kind === 'typicalCase') {
+    const [row] = await db.select().from(typicalCases).where(eq(typicalCases.id, id))
     return row
   }
   const [row] = await db

@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm'
+import { eq, inArray } from 'drizzle-orm'
 import { buildTimeline, listStatusOf, type CreditFile } from '../domain/credit-file.ts'
 import { isCurrentListEntry, type CreditListEntry } from '../domain/credit-list.ts'
 import type { CreditRecord } from '../domain/credit-record.ts'
@@ -36,6 +36,11 @@ export type PenaltyPage = { id: number; decisionNo: string } & (
   { state: 'public' | 'withdrawn'; penalty: Penalty } | { state: 'expired' }
 )
 
+/** A case page: the case, or the withdrawal notice that replaces it. */
+export type CasePage =
+  | { state: 'public'; typicalCase: TypicalCase }
+  | { state: 'withdrawn'; typicalCase: TypicalCase; withdrawal: { on: IsoDate; reason: string } }
+
 /**
  * 公示快照 — everything public on `asOf`, read with one query per table. It is the single data
  * module behind every public page and the public API, so the date rules are applied in one place.
@@ -51,6 +56,7 @@ export type PublicSnapshot = {
   penaltyPages: PenaltyPage[]
   listEntries: CreditListEntry[]
   cases: TypicalCase[]
+  casePages: CasePage[]
   supervisions: ListedSupervision[]
 }
 
@@ -87,7 +93,10 @@ export async function loadPublicSnapshot(db: Db, asOf: IsoDate): Promise<PublicS
     db.select().from(penalties),
     db.select().from(creditRecords).where(eq(creditRecords.status, published)),
     db.select().from(creditListEntries).where(eq(creditListEntries.status, published)),
-    db.select().from(typicalCases).where(eq(typicalCases.status, published)),
+    db
+      .select()
+      .from(typicalCases)
+      .where(inArray(typicalCases.status, ['published', 'withdrawn'])),
     db.select().from(listedSupervisions).where(eq(listedSupervisions.status, published)),
   ])
 
@@ -144,7 +153,7 @@ export async function loadPublicSnapshot(db: Db, asOf: IsoDate): Promise<PublicS
     .map((r) => toCreditListEntry(r, subjectById.get(r.subjectId)!, auth))
     .filter((e) => isCurrentListEntry(e, asOf))
     .sort(byDateDesc((e) => e.decisionDate))
-  const cases = caseRows
+  const allCases = caseRows
     .filter((r) => subjectById.has(r.subjectId))
     .map((r) =>
       toTypicalCase(
@@ -157,6 +166,18 @@ export async function loadPublicSnapshot(db: Db, asOf: IsoDate): Promise<PublicS
       )
     )
     .sort(byDateDesc((c) => c.publishedOn))
+  const cases = allCases.filter((c) => c.status === 'published')
+  // A withdrawn case keeps its URL with the published reason; the lists no longer show it.
+  const casePages: CasePage[] = allCases.map((c) => {
+    const row = caseRows.find((r) => r.id === c.id)!
+    return c.status === 'withdrawn'
+      ? {
+          state: 'withdrawn',
+          typicalCase: c,
+          withdrawal: { on: row.withdrawnOn ?? c.publishedOn, reason: row.withdrawalReason ?? '' },
+        }
+      : { state: 'public', typicalCase: c }
+  })
   const supervisions = supervisionRows
     .filter((r) => projectById.has(r.projectId))
     // An unpublished responsible subject is neither named nor linked.
@@ -241,6 +262,7 @@ export async function loadPublicSnapshot(db: Db, asOf: IsoDate): Promise<PublicS
     penaltyPages,
     listEntries,
     cases,
+    casePages,
     supervisions,
   }
 }

@@ -25,4 +25,12 @@ export const typicalCases = sqliteTable('typical_cases', {
   legalBasis: text('legal_basis').notNull(),
   outcome: text('outcome').notNull(),
   status: text('status', { enum: PUBLICATION_STATUSES }).notNull().default('draft'),
+  /** Workflow, as on penalties; a withdrawn case keeps its URL with the published reason. */
+  version: integer('version').notNull().default(1),
+  createdBy: integer('created_by'),
+  submittedBy: integer('submitted_by'),
+  reviewedBy: integer('reviewed_by'),
+  rejectionReason: text('rejection_reason'),
+  withdrawnOn: text('withdrawn_on'),
+  withdrawalReason: text('withdrawal_reason'),
 })

@@ -1,11 +1,13 @@
 import { PreconditionFailedError } from '../../db/domain/errors.ts'
 import { publicityWindow } from '../../db/domain/severity.ts'
 import type { WorkflowKind } from '../../db/mutations/workflow.ts'
-import type { creditListEntries, penalties } from '../../db/schema/index.ts'
+import type { creditListEntries, penalties, typicalCases } from '../../db/schema/index.ts'
 
 export type RowOf<K extends WorkflowKind> = K extends 'penalty'
   ? typeof penalties.$inferSelect
-  : typeof creditListEntries.$inferSelect & { districtCode: string }
+  : K extends 'typicalCase'
+    ? typeof typicalCases.$inferSelect
+    : typeof creditListEntries.$inferSelect & { districtCode: string }
 
 /** What differs between kinds of record in the shared workflow. */
 export type KindSpec<K extends WorkflowKind> = {
@@ -14,7 +16,7 @@ export type KindSpec<K extends WorkflowKind> = {
   objectType: string
   beforeSubmit?: (row: RowOf<K>) => void
   /** Columns fixed at publication. */
-  onApprove?: (row: RowOf<K>) => Record<string, unknown>
+  onApprove?: (row: RowOf<K>, today: string) => Record<string, unknown>
   /** Columns recording a withdrawal (撤回) and its public reason. */
   onWithdraw: (today: string, reason: string) => Record<string, unknown>
 }
@@ -42,6 +44,13 @@ export const KINDS: { [K in WorkflowKind]: KindSpec<K> } = {
     label: '红黑名单条目',
     objectType: 'list_entry',
     onWithdraw: (today, reason) => ({ removedOn: today, removalReason: `撤回：${reason}` }),
+  },
+  typicalCase: {
+    label: '典型案例',
+    objectType: 'typical_case',
+    // A case is dated by its publication, the day a second person approves it.
+    onApprove: (_row, today) => ({ publishedOn: today }),
+    onWithdraw: (today, reason) => ({ withdrawnOn: today, withdrawalReason: reason }),
   },
 }
 

@@ -90,7 +90,10 @@ export const approveRecord = <K extends WorkflowKind>(ctx: ServiceContext, kind:
   step(ctx, kind, id, 'approve', {
     reviewer: true,
     publishes: true,
-    set: (row) => ({ reviewedBy: ctx.actor!.id, ...kindSpec(kind).onApprove?.(row) }),
+    set: (row) => ({
+      reviewedBy: ctx.actor!.id,
+      ...kindSpec(kind).onApprove?.(row, todayInShanghai(new Date(ctx.nowMs))),
+    }),
   })
 
 /** 退回 — back to its author with a reason. */

@@ -1,0 +1,31 @@
+import { z } from 'zod'
+import { SubjectId } from './subject.ts'
+
+const section = (label: string) =>
+  z
+    .string()
+    .trim()
+    .min(1, { message: `请填写${label}` })
+    .max(5000, { message: `${label}不能超过5000字` })
+
+/**
+ * 典型案例 — the four sections the seed plan requires (基本情况、违法事实、处罚依据、处理结果),
+ * written in Markdown; raw HTML is never rendered (db/domain/markdown.ts).
+ */
+export const DraftTypicalCaseInput = z
+  .object({
+    title: z
+      .string()
+      .trim()
+      .min(1, { message: '请填写标题' })
+      .max(100, { message: '标题不能超过100字' }),
+    subjectId: SubjectId,
+    penaltyId: z.number().int().positive().optional(),
+    authority: z.string().trim().min(1, { message: '请选择发布机关' }).max(100),
+    background: section('基本情况'),
+    violationFacts: section('违法事实'),
+    legalBasis: section('处罚依据'),
+    outcome: section('处理结果'),
+  })
+  .strict()
+export type DraftTypicalCaseInput = z.infer<typeof DraftTypicalCaseInput>

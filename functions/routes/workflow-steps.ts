@@ -1,0 +1,48 @@
+import { Hono } from 'hono'
+import { z } from 'zod'
+import { ReasonInput } from '../../db/domain/penalty-input.ts'
+import type { WorkflowKind } from '../../db/mutations/workflow.ts'
+import type { AppEnv } from '../context.ts'
+import { requireAction } from '../middleware/require-user.ts'
+import { serviceCtx } from '../service-context.ts'
+import { approveRecord, rejectRecord, submitRecord, withdrawRecord } from '../services/workflow.ts'
+import { jsonBody, parseOrThrow } from '../validate.ts'
+
+const Id = z.object({
+  id: z.coerce
+    .number()
+    .int()
+    .positive()
+    .max(2 ** 31),
+})
+const NoBody = z.object({}).strict()
+export const idParam = (raw: string) => parseOrThrow(Id, { id: raw }).id
+
+/**
+ * The workflow steps every kind of record shares, mounted under its resource:
+ * POST /:id/submit, /:id/approve, /:id/reject {reason}, /:id/withdraw {reason}.
+ * Approve and withdraw change the public site, so they call onPublish (the rebuild trigger).
+ */
+export function workflowSteps(kind: WorkflowKind) {
+  return new Hono<AppEnv>()
+    .post('/:id/submit', requireAction('record.submit'), async (c) => {
+      await jsonBody(c, NoBody)
+      return c.json(await submitRecord(serviceCtx(c), kind, idParam(c.req.param('id'))))
+    })
+    .post('/:id/approve', requireAction('record.approve'), async (c) => {
+      await jsonBody(c, NoBody)
+      const result = await approveRecord(serviceCtx(c), kind, idParam(c.req.param('id')))
+      c.var.deps.onPublish?.()
+      return c.json(result)
+    })
+    .post('/:id/reject', requireAction('record.reject'), async (c) => {
+      const { reason } = await jsonBody(c, ReasonInput)
+      return c.json(await rejectRecord(serviceCtx(c), kind, idParam(c.req.param('id')), reason))
+    })
+    .post('/:id/withdraw', requireAction('record.withdraw'), async (c) => {
+      const { reason } = await jsonBody(c, ReasonInput)
+      const result = await withdrawRecord(serviceCtx(c), kind, idParam(c.req.param('id')), reason)
+      c.var.deps.onPublish?.()
+      return c.json(result)
+    })
+}

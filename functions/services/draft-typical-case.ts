@@ -1,0 +1,53 @@
+import { todayInShanghai } from '../../db/domain/dates.ts'
+import { NotFoundError, ValidationError } from '../../db/domain/errors.ts'
+import type { DraftTypicalCaseInput } from '../../db/domain/typical-case-input.ts'
+import { inScope } from '../../db/domain/user.ts'
+import {
+  findAuthorityByName,
+  findPenaltyRow,
+  findSubjectRow,
+} from '../../db/mutations/penalties.ts'
+import { insertTypicalCase } from '../../db/mutations/typical-cases.ts'
+import { audit } from '../audit.ts'
+import type { ServiceContext } from '../context.ts'
+
+/** 起草典型案例 — linked to its subject and, where there is one, the penalty it reports. */
+export async function draftTypicalCase(ctx: ServiceContext, input: DraftTypicalCaseInput) {
+  return ctx.db.transaction(async (tx) => {
+    const subject = await findSubjectRow(tx, input.subjectId)
+    if (!subject || !inScope(ctx.actor!, subject.districtCode))
+      throw new NotFoundError('主体', input.subjectId)
+    const issues = []
+    const authority = await findAuthorityByName(tx, input.authority)
+    if (!authority)
+      issues.push({
+        field: 'authority',
+        code: 'unknown',
+        message: '发布机关不在本平台的机关名录中',
+      })
+    const penalty = input.penaltyId ? await findPenaltyRow(tx, input.penaltyId) : undefined
+    if (input.penaltyId && penalty?.subjectId !== subject.id) {
+      issues.push({ field: 'penaltyId', code: 'mismatch', message: '关联的行政处罚不属于该主体' })
+    }
+    if (issues.length) throw new ValidationError(issues)
+    const { authority: _name, penaltyId, ...sections } = input
+    const row = await insertTypicalCase(tx, {
+      ...sections,
+      penaltyId: penaltyId ?? null,
+      projectId: penalty?.projectId ?? null,
+      districtCode: subject.districtCode,
+      authorityId: authority!.id,
+      // Replaced by the approval date when a second person publishes it.
+      publishedOn: todayInShanghai(new Date(ctx.nowMs)),
+      status: 'draft',
+      version: 1,
+      createdBy: ctx.actor!.id,
+    })
+    await audit(tx, ctx, {
+      action: 'typical_case.draft',
+      objectType: 'typical_case',
+      objectId: row.id,
+    })
+    return { id: row.id, status: row.status, version: row.version }
+  })
+}
