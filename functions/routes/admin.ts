@@ -3,6 +3,7 @@ import { z } from 'zod'
 import { NotFoundError } from '../../db/domain/errors.ts'
 import { inScope } from '../../db/domain/user.ts'
 import { listAdminListEntries } from '../../db/queries/admin-list-entries.ts'
+import { getAdminTypicalCase } from '../../db/queries/admin-typical-cases.ts'
 import { getAdminPenalty, listAdminPenalties } from '../../db/queries/admin-penalties.ts'
 import { mapAuthorities } from '../../db/queries/reference-data.ts'
 import { findSubjectRow } from '../../db/mutations/penalties.ts'
@@ -30,6 +31,12 @@ export const adminRoute = new Hono<AppEnv>()
     const [entry] = await listAdminListEntries(c.var.deps.db, c.var.actor.district, id)
     if (!entry) throw new NotFoundError('红黑名单条目', id)
     return c.json({ entry })
+  })
+  .get('/typical-cases/:id', async (c) => {
+    const { id } = parseOrThrow(z.object({ id: z.coerce.number().int().positive() }), c.req.param())
+    const found = await getAdminTypicalCase(c.var.deps.db, id)
+    if (!found || !inScope(c.var.actor, found.districtCode)) throw new NotFoundError('典型案例', id)
+    return c.json({ typicalCase: found })
   })
   .get('/subjects/:id', async (c) => {
     const s = await findSubjectRow(c.var.deps.db, c.req.param('id').trim().toUpperCase())

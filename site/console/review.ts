@@ -1,0 +1,53 @@
+import { api, type Me } from './api.ts'
+import { el, onSubmit } from './forms.ts'
+
+/** Fill a <dl class="app-summary"> with label/value rows (text only, never HTML). */
+export function fillSummary(dl: HTMLElement, rows: [string, string][]) {
+  for (const [k, v] of rows) {
+    const row = el('div', '', { class: 'app-summary__row' })
+    row.append(el('dt', k), el('dd', v))
+    dl.append(row)
+  }
+}
+
+export type Step = 'submit' | 'approve' | 'reject' | 'withdraw' | 'remove'
+
+/**
+ * Which workflow actions the person may take on a record in this state. The server decides in
+ * the end (db/domain/policy.ts and the services); this only avoids offering buttons that would fail.
+ */
+export function allowedSteps(
+  me: Me,
+  record: { status: string; createdByName: string | null },
+  extra: Partial<Record<Step, boolean>> = {}
+) {
+  const reviewer = me.user.role === 'reviewer' || me.user.role === 'admin'
+  const editor = me.user.role === 'editor' || me.user.role === 'admin'
+  const notAuthor = record.createdByName !== me.user.username
+  return {
+    submit: record.status === 'draft' && editor,
+    approve: record.status === 'submitted' && reviewer && notAuthor,
+    reject: record.status === 'submitted' && reviewer && notAuthor,
+    withdraw: record.status === 'published' && reviewer,
+    remove: false,
+    ...extra,
+  } satisfies Record<Step, boolean>
+}
+
+/** Show the `#<step>-form` forms that are allowed and post each to /api/v1/<resource>/<id>/<step>. */
+export function wireSteps(resource: string, id: number, steps: Record<Step, boolean>) {
+  let any = false
+  for (const [step, allowed] of Object.entries(steps) as [Step, boolean][]) {
+    const form = document.getElementById(`${step}-form`) as HTMLFormElement | null
+    if (!form) continue
+    form.hidden = !allowed
+    if (!allowed) continue
+    any = true
+    onSubmit(form, async (values) => {
+      await api(`/${resource}/${id}/${step}`, values)
+      location.reload()
+    })
+  }
+  const none = document.getElementById('no-actions')
+  if (none) none.hidden = any
+}
