@@ -9,6 +9,7 @@ import { requireUser } from './middleware/require-user.ts'
 import { adminRoute } from './routes/admin.ts'
 import { auditRoute } from './routes/audit-log.ts'
 import { auth } from './routes/auth.ts'
+import { creditRecordsRoute } from './routes/credit-records.ts'
 import { health } from './routes/health.ts'
 import { importsRoute } from './routes/imports.ts'
 import { listEntriesRoute } from './routes/list-entries.ts'
@@ -33,6 +34,7 @@ export function createApp(deps: AppDeps) {
     .route('/api/v1/penalties', penaltiesRoute)
     .route('/api/v1/list-entries', listEntriesRoute)
     .route('/api/v1/typical-cases', typicalCasesRoute)
+    .route('/api/v1/credit-records', creditRecordsRoute)
     .route('/api/v1/admin', adminRoute)
     .route('/api/v1/audit', auditRoute)
     .route('/api/v1/imports', importsRoute)

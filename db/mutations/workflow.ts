@@ -1,5 +1,11 @@
 import { and, eq } from 'drizzle-orm'
-import { creditListEntries, penalties, subjects, typicalCases } from '../schema/index.ts'
+import {
+  creditListEntries,
+  creditRecords,
+  penalties,
+  subjects,
+  typicalCases,
+} from '../schema/index.ts'
 import type { DbOrTx } from './users.ts'
 
 /** Tables that go through draft → submitted → published (→ withdrawn), keyed by workflow kind. */
@@ -7,6 +13,7 @@ export const WORKFLOW_TABLES = {
   penalty: penalties,
   listEntry: creditListEntries,
   typicalCase: typicalCases,
+  creditRecord: creditRecords,
 } as const
 export type WorkflowKind = keyof typeof WORKFLOW_TABLES
 
@@ -50,6 +57,14 @@ export async function findWorkflowRow(db: DbOrTx, kind: WorkflowKind, id: number
   if (kind === 'typicalCase') {
     const [row] = await db.select().from(typicalCases).where(eq(typicalCases.id, id))
     return row
+  }
+  if (kind === 'creditRecord') {
+    const [row] = await db
+      .select({ record: creditRecords, districtCode: subjects.districtCode })
+      .from(creditRecords)
+      .innerJoin(subjects, eq(subjects.id, creditRecords.subjectId))
+      .where(eq(creditRecords.id, id))
+    return row ? { ...row.record, districtCode: row.districtCode } : undefined
   }
   const [row] = await db
     .select({ entry: creditListEntries, districtCode: subjects.districtCode })

@@ -30,6 +30,14 @@ export const creditRecords = sqliteTable(
     projectId: integer('project_id').references(() => projects.id),
     penaltyId: integer('penalty_id').references(() => penalties.id),
     status: text('status', { enum: PUBLICATION_STATUSES }).notNull().default('draft'),
+    /** Workflow, as on penalties. */
+    version: integer('version').notNull().default(1),
+    createdBy: integer('created_by'),
+    submittedBy: integer('submitted_by'),
+    reviewedBy: integer('reviewed_by'),
+    rejectionReason: text('rejection_reason'),
+    withdrawnOn: text('withdrawn_on'),
+    withdrawalReason: text('withdrawal_reason'),
   },
   // Credit files load a subject's records.
   (t) => [index('credit_records_subject_idx').on(t.subjectId)]

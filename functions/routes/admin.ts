@@ -2,6 +2,7 @@ import { Hono } from 'hono'
 import { z } from 'zod'
 import { NotFoundError } from '../../db/domain/errors.ts'
 import { inScope } from '../../db/domain/user.ts'
+import { getAdminCreditRecord } from '../../db/queries/admin-credit-records.ts'
 import { listAdminListEntries } from '../../db/queries/admin-list-entries.ts'
 import { getAdminTypicalCase } from '../../db/queries/admin-typical-cases.ts'
 import { getAdminPenalty, listAdminPenalties } from '../../db/queries/admin-penalties.ts'
@@ -37,6 +38,12 @@ export const adminRoute = new Hono<AppEnv>()
     const found = await getAdminTypicalCase(c.var.deps.db, id)
     if (!found || !inScope(c.var.actor, found.districtCode)) throw new NotFoundError('典型案例', id)
     return c.json({ typicalCase: found })
+  })
+  .get('/credit-records/:id', async (c) => {
+    const { id } = parseOrThrow(z.object({ id: z.coerce.number().int().positive() }), c.req.param())
+    const found = await getAdminCreditRecord(c.var.deps.db, id)
+    if (!found || !inScope(c.var.actor, found.districtCode)) throw new NotFoundError('信用记录', id)
+    return c.json({ record: found })
   })
   .get('/subjects/:id', async (c) => {
     const s = await findSubjectRow(c.var.deps.db, c.req.param('id').trim().toUpperCase())

@@ -1,13 +1,20 @@
 import { PreconditionFailedError } from '../../db/domain/errors.ts'
 import { publicityWindow } from '../../db/domain/severity.ts'
 import type { WorkflowKind } from '../../db/mutations/workflow.ts'
-import type { creditListEntries, penalties, typicalCases } from '../../db/schema/index.ts'
+import type {
+  creditListEntries,
+  creditRecords,
+  penalties,
+  typicalCases,
+} from '../../db/schema/index.ts'
 
 export type RowOf<K extends WorkflowKind> = K extends 'penalty'
   ? typeof penalties.$inferSelect
   : K extends 'typicalCase'
     ? typeof typicalCases.$inferSelect
-    : typeof creditListEntries.$inferSelect & { districtCode: string }
+    : K extends 'creditRecord'
+      ? typeof creditRecords.$inferSelect & { districtCode: string }
+      : typeof creditListEntries.$inferSelect & { districtCode: string }
 
 /** What differs between kinds of record in the shared workflow. */
 export type KindSpec<K extends WorkflowKind> = {
@@ -44,6 +51,25 @@ export const KINDS: { [K in WorkflowKind]: KindSpec<K> } = {
     label: '红黑名单条目',
     objectType: 'list_entry',
     onWithdraw: (today, reason) => ({ removedOn: today, removalReason: `撤回：${reason}` }),
+  },
+  creditRecord: {
+    label: '信用记录',
+    objectType: 'credit_record',
+    // A bad record is public for its severity's window, like a penalty; a good one has none.
+    onApprove: (row) => {
+      if (row.kind === 'good' || !row.severity) return {}
+      const window = publicityWindow(row.decisionDate, row.severity, row.ruleVersion ?? undefined)
+      return {
+        repairableFrom: window?.repairableFrom ?? null,
+        publicUntil: window?.publicUntil ?? null,
+      }
+    },
+    beforeSubmit: (row) => {
+      if (row.kind === 'bad' && row.severity === 'minor') {
+        throw new PreconditionFailedError('轻微失信信息依法不予公示，无需提交审核')
+      }
+    },
+    onWithdraw: (today, reason) => ({ withdrawnOn: today, withdrawalReason: reason }),
   },
   typicalCase: {
     label: '典型案例',
