@@ -14,6 +14,7 @@ import { health } from './routes/health.ts'
 import { importsRoute } from './routes/imports.ts'
 import { listEntriesRoute } from './routes/list-entries.ts'
 import { penaltiesRoute } from './routes/penalties.ts'
+import { supervisionsRoute } from './routes/supervisions.ts'
 import { typicalCasesRoute } from './routes/typical-cases.ts'
 import { usersRoute } from './routes/users.ts'
 
@@ -35,6 +36,7 @@ export function createApp(deps: AppDeps) {
     .route('/api/v1/list-entries', listEntriesRoute)
     .route('/api/v1/typical-cases', typicalCasesRoute)
     .route('/api/v1/credit-records', creditRecordsRoute)
+    .route('/api/v1/supervisions', supervisionsRoute)
     .route('/api/v1/admin', adminRoute)
     .route('/api/v1/audit', auditRoute)
     .route('/api/v1/imports', importsRoute)

@@ -2,6 +2,7 @@ import { and, eq } from 'drizzle-orm'
 import {
   creditListEntries,
   creditRecords,
+  listedSupervisions,
   penalties,
   subjects,
   typicalCases,
@@ -14,6 +15,7 @@ export const WORKFLOW_TABLES = {
   listEntry: creditListEntries,
   typicalCase: typicalCases,
   creditRecord: creditRecords,
+  supervision: listedSupervisions,
 } as const
 export type WorkflowKind = keyof typeof WORKFLOW_TABLES
 
@@ -56,6 +58,10 @@ export async function findWorkflowRow(db: DbOrTx, kind: WorkflowKind, id: number
   }
   if (kind === 'typicalCase') {
     const [row] = await db.select().from(typicalCases).where(eq(typicalCases.id, id))
+    return row
+  }
+  if (kind === 'supervision') {
+    const [row] = await db.select().from(listedSupervisions).where(eq(listedSupervisions.id, id))
     return row
   }
   if (kind === 'creditRecord') {

@@ -25,4 +25,13 @@ export const listedSupervisions = sqliteTable('listed_supervisions', {
   result: text('result'),
   closedOutOn: text('closed_out_on'),
   status: text('status', { enum: PUBLICATION_STATUSES }).notNull().default('draft'),
+  /** Workflow, as on penalties; `resultBy` records who entered the result, who may not close out. */
+  version: integer('version').notNull().default(1),
+  createdBy: integer('created_by'),
+  submittedBy: integer('submitted_by'),
+  reviewedBy: integer('reviewed_by'),
+  rejectionReason: text('rejection_reason'),
+  withdrawnOn: text('withdrawn_on'),
+  withdrawalReason: text('withdrawal_reason'),
+  resultBy: integer('result_by'),
 })

@@ -4,6 +4,7 @@ import type { WorkflowKind } from '../../db/mutations/workflow.ts'
 import type {
   creditListEntries,
   creditRecords,
+  listedSupervisions,
   penalties,
   typicalCases,
 } from '../../db/schema/index.ts'
@@ -14,7 +15,9 @@ export type RowOf<K extends WorkflowKind> = K extends 'penalty'
     ? typeof typicalCases.$inferSelect
     : K extends 'creditRecord'
       ? typeof creditRecords.$inferSelect & { districtCode: string }
-      : typeof creditListEntries.$inferSelect & { districtCode: string }
+      : K extends 'supervision'
+        ? typeof listedSupervisions.$inferSelect
+        : typeof creditListEntries.$inferSelect & { districtCode: string }
 
 /** What differs between kinds of record in the shared workflow. */
 export type KindSpec<K extends WorkflowKind> = {
@@ -69,6 +72,11 @@ export const KINDS: { [K in WorkflowKind]: KindSpec<K> } = {
         throw new PreconditionFailedError('轻微失信信息依法不予公示，无需提交审核')
       }
     },
+    onWithdraw: (today, reason) => ({ withdrawnOn: today, withdrawalReason: reason }),
+  },
+  supervision: {
+    label: '挂牌督办事项',
+    objectType: 'supervision',
     onWithdraw: (today, reason) => ({ withdrawnOn: today, withdrawalReason: reason }),
   },
   typicalCase: {
