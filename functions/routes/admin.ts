@@ -4,6 +4,7 @@ import { NotFoundError } from '../../db/domain/errors.ts'
 import { inScope } from '../../db/domain/user.ts'
 import { getAdminCreditRecord } from '../../db/queries/admin-credit-records.ts'
 import { listAdminListEntries } from '../../db/queries/admin-list-entries.ts'
+import { getAdminSupervision } from '../../db/queries/admin-supervisions.ts'
 import { getAdminTypicalCase } from '../../db/queries/admin-typical-cases.ts'
 import { getAdminPenalty, listAdminPenalties } from '../../db/queries/admin-penalties.ts'
 import { mapAuthorities } from '../../db/queries/reference-data.ts'
@@ -44,6 +45,13 @@ export const adminRoute = new Hono<AppEnv>()
     const found = await getAdminCreditRecord(c.var.deps.db, id)
     if (!found || !inScope(c.var.actor, found.districtCode)) throw new NotFoundError('信用记录', id)
     return c.json({ record: found })
+  })
+  .get('/supervisions/:id', async (c) => {
+    const { id } = parseOrThrow(z.object({ id: z.coerce.number().int().positive() }), c.req.param())
+    const found = await getAdminSupervision(c.var.deps.db, id)
+    if (!found || !inScope(c.var.actor, found.districtCode))
+      throw new NotFoundError('挂牌督办事项', id)
+    return c.json({ supervision: found })
   })
   .get('/subjects/:id', async (c) => {
     const s = await findSubjectRow(c.var.deps.db, c.req.param('id').trim().toUpperCase())

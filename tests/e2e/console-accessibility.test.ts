@@ -10,6 +10,7 @@ const TEMPLATES = [
   '/admin/list-entries/new/',
   '/admin/records/new/',
   '/admin/cases/new/',
+  '/admin/supervisions/new/',
   '/admin/import/',
   '/admin/audit/',
   '/admin/users/',
