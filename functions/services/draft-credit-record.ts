@@ -1,30 +1,18 @@
 import type { DraftCreditRecordInput } from '../../db/domain/credit-record-input.ts'
-import { todayInShanghai } from '../../db/domain/dates.ts'
-import { NotFoundError, ValidationError } from '../../db/domain/errors.ts'
+import { ValidationError, type Issue } from '../../db/domain/errors.ts'
 import { ruleVersionFor } from '../../db/domain/severity.ts'
-import { inScope } from '../../db/domain/user.ts'
 import { insertCreditRecord } from '../../db/mutations/credit-records.ts'
-import { findAuthorityByName, findSubjectRow } from '../../db/mutations/penalties.ts'
 import { audit } from '../audit.ts'
+import { authorityOrIssue, notInFuture, subjectInScope } from './resolve-refs.ts'
 import type { ServiceContext } from '../context.ts'
 
 /** 记录良好/不良信用信息（草稿） — for a subject in the editor's district. */
 export async function draftCreditRecord(ctx: ServiceContext, input: DraftCreditRecordInput) {
   return ctx.db.transaction(async (tx) => {
-    const subject = await findSubjectRow(tx, input.subjectId)
-    if (!subject || !inScope(ctx.actor!, subject.districtCode))
-      throw new NotFoundError('主体', input.subjectId)
-    const issues = []
-    if (input.decisionDate > todayInShanghai(new Date(ctx.nowMs))) {
-      issues.push({ field: 'decisionDate', code: 'future', message: '作出日期不能晚于今天' })
-    }
-    const authority = await findAuthorityByName(tx, input.authority)
-    if (!authority)
-      issues.push({
-        field: 'authority',
-        code: 'unknown',
-        message: '作出机关不在本平台的机关名录中',
-      })
+    const subject = await subjectInScope(tx, ctx, input.subjectId)
+    const issues: Issue[] = []
+    notInFuture(ctx, input.decisionDate, 'decisionDate', '作出日期', issues)
+    const authority = await authorityOrIssue(tx, input.authority, '作出机关', issues)
     if (issues.length) throw new ValidationError(issues)
     const row = await insertCreditRecord(tx, {
       subjectId: subject.id,

@@ -1,30 +1,18 @@
 import { todayInShanghai } from '../../db/domain/dates.ts'
-import { NotFoundError, ValidationError } from '../../db/domain/errors.ts'
+import { ValidationError, type Issue } from '../../db/domain/errors.ts'
 import type { DraftTypicalCaseInput } from '../../db/domain/typical-case-input.ts'
-import { inScope } from '../../db/domain/user.ts'
-import {
-  findAuthorityByName,
-  findPenaltyRow,
-  findSubjectRow,
-} from '../../db/mutations/penalties.ts'
+import { findPenaltyRow } from '../../db/mutations/penalties.ts'
 import { insertTypicalCase } from '../../db/mutations/typical-cases.ts'
 import { audit } from '../audit.ts'
+import { authorityOrIssue, subjectInScope } from './resolve-refs.ts'
 import type { ServiceContext } from '../context.ts'
 
 /** 起草典型案例 — linked to its subject and, where there is one, the penalty it reports. */
 export async function draftTypicalCase(ctx: ServiceContext, input: DraftTypicalCaseInput) {
   return ctx.db.transaction(async (tx) => {
-    const subject = await findSubjectRow(tx, input.subjectId)
-    if (!subject || !inScope(ctx.actor!, subject.districtCode))
-      throw new NotFoundError('主体', input.subjectId)
-    const issues = []
-    const authority = await findAuthorityByName(tx, input.authority)
-    if (!authority)
-      issues.push({
-        field: 'authority',
-        code: 'unknown',
-        message: '发布机关不在本平台的机关名录中',
-      })
+    const subject = await subjectInScope(tx, ctx, input.subjectId)
+    const issues: Issue[] = []
+    const authority = await authorityOrIssue(tx, input.authority, '发布机关', issues)
     const penalty = input.penaltyId ? await findPenaltyRow(tx, input.penaltyId) : undefined
     if (input.penaltyId && penalty?.subjectId !== subject.id) {
       issues.push({ field: 'penaltyId', code: 'mismatch', message: '关联的行政处罚不属于该主体' })

@@ -1,4 +1,4 @@
-import { ApiError, type FieldError } from './api.ts'
+import { api, ApiError, type FieldError } from './api.ts'
 
 /** Read a form's named controls as an object; numbers where the input is type=number. */
 export function formValues(form: HTMLFormElement): Record<string, unknown> {
@@ -90,4 +90,10 @@ export function el<K extends keyof HTMLElementTagNameMap>(
   node.textContent = text
   for (const [k, v] of Object.entries(attrs)) node.setAttribute(k, v)
   return node
+}
+
+/** Fill a <select> with the authorities the platform knows (处罚机关, 认定机关 …). */
+export async function fillAuthorities(select: HTMLSelectElement) {
+  const { authorities } = await api<{ authorities: string[] }>('/admin/authorities')
+  for (const name of authorities) select.append(el('option', name, { value: name }))
 }

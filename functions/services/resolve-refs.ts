@@ -1,0 +1,34 @@
+import { todayInShanghai } from '../../db/domain/dates.ts'
+import { NotFoundError, type Issue } from '../../db/domain/errors.ts'
+import { inScope } from '../../db/domain/user.ts'
+import { findAuthorityByName, findSubjectRow } from '../../db/mutations/penalties.ts'
+import type { DbOrTx } from '../../db/mutations/users.ts'
+import type { ServiceContext } from '../context.ts'
+
+/** A subject the actor may write for; one of another district is "not found" (no existence leak). */
+export async function subjectInScope(tx: DbOrTx, ctx: ServiceContext, id: string) {
+  const subject = await findSubjectRow(tx, id)
+  if (!subject || !inScope(ctx.actor!, subject.districtCode)) throw new NotFoundError('主体', id)
+  return subject
+}
+
+/** The authority by name, or an issue on `field` (its Chinese label says which authority). */
+export async function authorityOrIssue(tx: DbOrTx, name: string, label: string, issues: Issue[]) {
+  const authority = await findAuthorityByName(tx, name)
+  if (!authority)
+    issues.push({ field: 'authority', code: 'unknown', message: `${label}不在本平台的机关名录中` })
+  return authority
+}
+
+/** A legal date may not lie in the future (Asia/Shanghai calendar). */
+export function notInFuture(
+  ctx: ServiceContext,
+  date: string,
+  field: string,
+  label: string,
+  issues: Issue[]
+) {
+  if (date > todayInShanghai(new Date(ctx.nowMs))) {
+    issues.push({ field, code: 'future', message: `${label}不能晚于今天` })
+  }
+}
