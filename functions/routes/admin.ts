@@ -4,6 +4,7 @@ import { NotFoundError } from '../../db/domain/errors.ts'
 import { inScope } from '../../db/domain/user.ts'
 import { getAdminCreditRecord } from '../../db/queries/admin-credit-records.ts'
 import { listAdminListEntries } from '../../db/queries/admin-list-entries.ts'
+import { listWorkQueue } from '../../db/queries/admin-queue.ts'
 import { getAdminSupervision } from '../../db/queries/admin-supervisions.ts'
 import { getAdminTypicalCase } from '../../db/queries/admin-typical-cases.ts'
 import { getAdminPenalty, listAdminPenalties } from '../../db/queries/admin-penalties.ts'
@@ -25,6 +26,9 @@ export const adminRoute = new Hono<AppEnv>()
     if (!p || !inScope(c.var.actor, p.districtCode)) throw new NotFoundError('行政处罚', id)
     return c.json({ penalty: p })
   })
+  .get('/queue', async (c) =>
+    c.json({ items: await listWorkQueue(c.var.deps.db, c.var.actor.district) })
+  )
   .get('/list-entries', async (c) =>
     c.json({ entries: await listAdminListEntries(c.var.deps.db, c.var.actor.district) })
   )
