@@ -1,4 +1,4 @@
-import { desc, eq } from 'drizzle-orm'
+import { and, desc, eq } from 'drizzle-orm'
 import type { Db } from '../client.ts'
 import { authorities, creditListEntries, subjects, users } from '../schema/index.ts'
 import { alias } from 'drizzle-orm/sqlite-core'
@@ -22,15 +22,12 @@ export async function listAdminListEntries(db: Db, district: string | null, id?:
     .leftJoin(author, eq(author.id, creditListEntries.createdBy))
     .leftJoin(reviewer, eq(reviewer.id, creditListEntries.reviewedBy))
     .where(
-      id !== undefined
-        ? eq(creditListEntries.id, id)
-        : district
-          ? eq(subjects.districtCode, district)
-          : undefined
+      and(
+        id === undefined ? undefined : eq(creditListEntries.id, id),
+        district === null ? undefined : eq(subjects.districtCode, district)
+      )
     )
     .orderBy(desc(creditListEntries.id))
     .limit(200)
-  return rows
-    .filter((r) => district === null || r.districtCode === district)
-    .map(({ entry, ...names }) => ({ ...entry, ...names }))
+  return rows.map(({ entry, ...names }) => ({ ...entry, ...names }))
 }

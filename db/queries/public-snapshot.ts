@@ -168,8 +168,9 @@ export async function loadPublicSnapshot(db: Db, asOf: IsoDate): Promise<PublicS
     .sort(byDateDesc((c) => c.publishedOn))
   const cases = allCases.filter((c) => c.status === 'published')
   // A withdrawn case keeps its URL with the published reason; the lists no longer show it.
+  const caseRowById = new Map(caseRows.map((r) => [r.id, r]))
   const casePages: CasePage[] = allCases.map((c) => {
-    const row = caseRows.find((r) => r.id === c.id)!
+    const row = caseRowById.get(c.id)!
     return c.status === 'withdrawn'
       ? {
           state: 'withdrawn',

@@ -1,17 +1,11 @@
-import { ConflictError, NotFoundError, ValidationError } from '../../db/domain/errors.ts'
+import { ConflictError, ValidationError, type Issue } from '../../db/domain/errors.ts'
 import type { DraftPenaltyInput } from '../../db/domain/penalty-input.ts'
-import { todayInShanghai } from '../../db/domain/dates.ts'
 import { ruleVersionFor } from '../../db/domain/severity.ts'
-import { inScope } from '../../db/domain/user.ts'
 import { findViolationType } from '../../db/domain/violation-type.ts'
-import {
-  findAuthorityByName,
-  findPenaltyByDecisionNo,
-  findSubjectRow,
-  insertPenalty,
-} from '../../db/mutations/penalties.ts'
+import { findPenaltyByDecisionNo, insertPenalty } from '../../db/mutations/penalties.ts'
 import type { DbOrTx } from '../../db/mutations/users.ts'
 import { audit } from '../audit.ts'
+import { authorityOrIssue, notInFuture, subjectInScope } from './resolve-refs.ts'
 import type { ServiceContext } from '../context.ts'
 
 /** 起草行政处罚 — an editor drafts a penalty for a subject in its district. */
@@ -22,24 +16,13 @@ export async function draftPenalty(ctx: ServiceContext, input: DraftPenaltyInput
 /** The same, inside a caller's transaction (bulk import runs many in one chunk). */
 export async function draftPenaltyIn(tx: DbOrTx, ctx: ServiceContext, input: DraftPenaltyInput) {
   const actor = ctx.actor!
-  const subject = await findSubjectRow(tx, input.subjectUscc)
-  // A subject of another district is "not found" for this editor (no existence leak).
-  if (!subject || !inScope(actor, subject.districtCode))
-    throw new NotFoundError('主体', input.subjectUscc)
-  const issues = []
-  if (input.decisionDate > todayInShanghai(new Date(ctx.nowMs))) {
-    issues.push({ field: 'decisionDate', code: 'future', message: '处罚决定日期不能晚于今天' })
-  }
+  const subject = await subjectInScope(tx, ctx, input.subjectUscc)
+  const issues: Issue[] = []
+  notInFuture(ctx, input.decisionDate, 'decisionDate', '处罚决定日期', issues)
   if (findViolationType(input.violationType)?.subjectKind !== subject.kind) {
     issues.push({ field: 'violationType', code: 'kind', message: '违法行为类型与当事人类型不符' })
   }
-  const authority = await findAuthorityByName(tx, input.authority)
-  if (!authority)
-    issues.push({
-      field: 'authority',
-      code: 'unknown',
-      message: '处罚机关不在本平台的机关名录中',
-    })
+  const authority = await authorityOrIssue(tx, input.authority, '处罚机关', issues)
   if (issues.length) throw new ValidationError(issues)
   if (await findPenaltyByDecisionNo(tx, authority!.id, input.decisionNo)) {
     throw new ConflictError('该处罚机关已有相同文号的处罚决定')

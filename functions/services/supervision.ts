@@ -4,6 +4,7 @@ import {
   NotFoundError,
   PreconditionFailedError,
   ValidationError,
+  type Issue,
 } from '../../db/domain/errors.ts'
 import type { OpenSupervisionInput } from '../../db/domain/listed-supervision-input.ts'
 import { inScope } from '../../db/domain/user.ts'
@@ -13,10 +14,11 @@ import {
   insertSupervision,
 } from '../../db/mutations/listed-supervisions.ts'
 import { enqueueRebuild } from '../../db/mutations/outbox.ts'
-import { findAuthorityByName, findSubjectRow } from '../../db/mutations/penalties.ts'
+import { findSubjectRow } from '../../db/mutations/penalties.ts'
 import type { DbOrTx } from '../../db/mutations/users.ts'
 import { findWorkflowRow } from '../../db/mutations/workflow.ts'
 import { audit } from '../audit.ts'
+import { authorityOrIssue } from './resolve-refs.ts'
 import type { ServiceContext } from '../context.ts'
 
 /** 挂牌督办（草稿） — publication then follows the shared workflow steps. */
@@ -25,14 +27,8 @@ export async function openSupervision(ctx: ServiceContext, input: OpenSupervisio
     const project = await findProjectRow(tx, input.projectId)
     if (!project || !inScope(ctx.actor!, project.districtCode))
       throw new NotFoundError('物业项目', input.projectId)
-    const issues = []
-    const authority = await findAuthorityByName(tx, input.authority)
-    if (!authority)
-      issues.push({
-        field: 'authority',
-        code: 'unknown',
-        message: '督办机关不在本平台的机关名录中',
-      })
+    const issues: Issue[] = []
+    const authority = await authorityOrIssue(tx, input.authority, '督办机关', issues)
     if (input.subjectId && !(await findSubjectRow(tx, input.subjectId))) {
       issues.push({ field: 'subjectId', code: 'unknown', message: '未找到该责任主体' })
     }

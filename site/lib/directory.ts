@@ -5,8 +5,11 @@ import { paginate, PAGE_SIZE } from './paginate.ts'
 import { ALL, type DirectoryFilter } from './urls.ts'
 import type { SubjectSummary } from '../../db/domain/subject.ts'
 
-/** Every facet combination × page of the directory, for getStaticPaths. */
-export function directoryPages({ subjects, districts }: PublicSnapshot) {
+/**
+ * Every facet combination × page of the directory, for getStaticPaths; `only` limits it to one
+ * combination (the unfiltered /enterprises/ page needs just its own).
+ */
+export function directoryPages({ subjects, districts }: PublicSnapshot, only?: DirectoryFilter) {
   const out: {
     filter: DirectoryFilter
     subjects: SubjectSummary[]
@@ -19,6 +22,8 @@ export function directoryPages({ subjects, districts }: PublicSnapshot) {
     for (const kind of [ALL, ...SUBJECT_KINDS])
       for (const list of [ALL, ...LIST_STATUSES]) {
         const filter: DirectoryFilter = { district, kind, list }
+        if (only && (only.district !== district || only.kind !== kind || only.list !== list))
+          continue
         const matched = subjects.filter(
           (s) =>
             (district === ALL || s.districtCode === district) &&

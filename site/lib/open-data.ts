@@ -8,7 +8,6 @@ import {
 } from '../../db/domain/labels.ts'
 import type { PublicSnapshot } from '../../db/queries/index.ts'
 import { findViolationType } from '../../db/domain/violation-type.ts'
-import { districtName } from './format.ts'
 
 /** One column of an open data set: CSV header (Chinese), JSON key, meaning, and how to read it. */
 type Column<T> = {
@@ -295,4 +294,3 @@ export function toJson(ds: Dataset, snap: PublicSnapshot, licence: string): stri
 
 export const LICENCE =
   '知识共享署名 4.0 国际许可协议（CC BY 4.0）：可自由复制、使用和再发布，请注明来源。'
-export { districtName }
