@@ -14,6 +14,7 @@ import { health } from './routes/health.ts'
 import { importsRoute } from './routes/imports.ts'
 import { listEntriesRoute } from './routes/list-entries.ts'
 import { penaltiesRoute } from './routes/penalties.ts'
+import { changesRoute, subjectsRoute } from './routes/subjects.ts'
 import { supervisionsRoute } from './routes/supervisions.ts'
 import { typicalCasesRoute } from './routes/typical-cases.ts'
 import { usersRoute } from './routes/users.ts'
@@ -37,6 +38,8 @@ export function createApp(deps: AppDeps) {
     .route('/api/v1/typical-cases', typicalCasesRoute)
     .route('/api/v1/credit-records', creditRecordsRoute)
     .route('/api/v1/supervisions', supervisionsRoute)
+    .route('/api/v1/subjects', subjectsRoute)
+    .route('/api/v1/changes', changesRoute)
     .route('/api/v1/admin', adminRoute)
     .route('/api/v1/audit', auditRoute)
     .route('/api/v1/imports', importsRoute)

@@ -85,3 +85,10 @@ export class ForbiddenError extends DomainError {
     super(code, message)
   }
 }
+
+/** The record changed since the caller read it (optimistic versions; matrix K6). */
+export class VersionMismatchError extends DomainError {
+  constructor(message = '该记录已被他人修改，请刷新后重试') {
+    super('VERSION_MISMATCH', message)
+  }
+}

@@ -5,12 +5,22 @@ import { Severity } from './severity.ts'
 import { Uscc } from './uscc.ts'
 import { VIOLATION_CODES } from './violation-type.ts'
 
-const text = (label: string, max: number) =>
+export const text = (label: string, max: number) =>
   z
     .string()
     .trim()
     .min(1, { message: `请填写${label}` })
     .max(max, { message: `${label}不能超过${max}字` })
+
+/** 罚款金额（元）: at most two decimals, stored as integer 分. */
+export const FineYuan = z
+  .number({ message: '罚款金额应为数字' })
+  .nonnegative({ message: '罚款金额不能为负数' })
+  .max(100_000_000, { message: '罚款金额超出合理范围' })
+  .refine(
+    (v) => Number.isInteger(Math.round(v * 100)) && Math.abs(v * 100 - Math.round(v * 100)) < 1e-6,
+    { message: '罚款金额最多保留两位小数' }
+  )
 
 /**
  * POST /api/v1/penalties — a 行政处罚 draft as the admin API contract fixes it (issue 3). Cross-field
@@ -28,19 +38,7 @@ export const DraftPenaltyInput = z
     legalBasis: text('处罚依据', 2000),
     category: PenaltyCategory,
     content: text('处罚内容', 2000),
-    /** 罚款金额（元）: at most two decimals, stored as integer 分. */
-    fineYuan: z
-      .number({ message: '罚款金额应为数字' })
-      .nonnegative({ message: '罚款金额不能为负数' })
-      .max(100_000_000, { message: '罚款金额超出合理范围' })
-      .refine(
-        (v) =>
-          Number.isInteger(Math.round(v * 100)) && Math.abs(v * 100 - Math.round(v * 100)) < 1e-6,
-        {
-          message: '罚款金额最多保留两位小数',
-        }
-      )
-      .optional(),
+    fineYuan: FineYuan.optional(),
     severity: Severity,
   })
   .strict()

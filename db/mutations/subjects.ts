@@ -1,5 +1,5 @@
 import { eq } from 'drizzle-orm'
-import { subjects } from '../schema/index.ts'
+import { districts, subjects } from '../schema/index.ts'
 import type { DbOrTx } from './users.ts'
 
 /** Insert a subject, or update its basic information if the id exists (idempotent import). */
@@ -18,4 +18,10 @@ export async function upsertSubject(
   const { id: _id, createdAt: _createdAt, ...update } = row
   await db.update(subjects).set(update).where(eq(subjects.id, row.id))
   return { created: false }
+}
+
+/** A district of the configured jurisdiction, by code. */
+export async function findDistrictRow(db: DbOrTx, code: string) {
+  const [row] = await db.select().from(districts).where(eq(districts.code, code))
+  return row
 }

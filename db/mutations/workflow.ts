@@ -1,5 +1,6 @@
 import { and, eq } from 'drizzle-orm'
 import {
+  changeRequests,
   creditListEntries,
   creditRecords,
   listedSupervisions,
@@ -16,6 +17,8 @@ export const WORKFLOW_TABLES = {
   typicalCase: typicalCases,
   creditRecord: creditRecords,
   supervision: listedSupervisions,
+  /** 变更申请: a new subject, or a correction of a published record. */
+  change: changeRequests,
 } as const
 export type WorkflowKind = keyof typeof WORKFLOW_TABLES
 
@@ -58,6 +61,10 @@ export async function findWorkflowRow(db: DbOrTx, kind: WorkflowKind, id: number
   }
   if (kind === 'typicalCase') {
     const [row] = await db.select().from(typicalCases).where(eq(typicalCases.id, id))
+    return row
+  }
+  if (kind === 'change') {
+    const [row] = await db.select().from(changeRequests).where(eq(changeRequests.id, id))
     return row
   }
   if (kind === 'supervision') {

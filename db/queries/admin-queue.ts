@@ -1,6 +1,8 @@
-import { eq, inArray } from 'drizzle-orm'
+import { and, eq, inArray } from 'drizzle-orm'
+import { changeActionLabel, changeTargetLabel } from '../domain/correction.ts'
 import type { Db } from '../client.ts'
 import {
+  changeRequests,
   creditListEntries,
   creditRecords,
   listedSupervisions,
@@ -13,7 +15,7 @@ import {
 
 /** One record waiting in the workflow (draft or submitted), whatever its kind. */
 export type QueueItem = {
-  kind: 'penalty' | 'listEntry' | 'creditRecord' | 'typicalCase' | 'supervision'
+  kind: 'penalty' | 'listEntry' | 'creditRecord' | 'typicalCase' | 'supervision' | 'change'
   id: number
   title: string
   status: 'draft' | 'submitted'
@@ -30,7 +32,7 @@ const OPEN = ['draft', 'submitted'] as const
  * (null = whole city), with the author's name, so the console can show what awaits whom.
  */
 export async function listWorkQueue(db: Db, district: string | null): Promise<QueueItem[]> {
-  const [p, l, r, c, s, people] = await Promise.all([
+  const [p, l, r, c, s, ch, people] = await Promise.all([
     db
       .select({
         id: penalties.id,
@@ -95,6 +97,14 @@ export async function listWorkQueue(db: Db, district: string | null): Promise<Qu
       .from(listedSupervisions)
       .innerJoin(projects, eq(projects.id, listedSupervisions.projectId))
       .where(inArray(listedSupervisions.status, OPEN)),
+    db
+      .select({ row: changeRequests, name: subjects.name })
+      .from(changeRequests)
+      .leftJoin(
+        subjects,
+        and(eq(changeRequests.targetKind, 'subject'), eq(subjects.id, changeRequests.targetId))
+      )
+      .where(inArray(changeRequests.status, OPEN)),
     db.select({ id: users.id, username: users.username }).from(users),
   ])
   const nameOf = new Map(people.map((u) => [u.id, u.username]))
@@ -115,5 +125,16 @@ export async function listWorkQueue(db: Db, district: string | null): Promise<Qu
     ...tag('creditRecord', r),
     ...tag('typicalCase', c),
     ...tag('supervision', s),
+    ...tag(
+      'change',
+      ch.map(({ row, name }) => ({
+        ...row,
+        title: changeActionLabel[row.action],
+        name:
+          row.action === 'create'
+            ? String(row.values?.name ?? row.targetId)
+            : `${changeTargetLabel[row.targetKind]} ${name ?? `编号 ${row.targetId}`}`,
+      }))
+    ),
   ].filter((item) => district === null || item.districtCode === district)
 }

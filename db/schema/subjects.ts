@@ -21,6 +21,8 @@ export const subjects = sqliteTable(
     projectId: integer('project_id'),
     termEndsOn: text('term_ends_on'),
     status: text('status', { enum: PUBLICATION_STATUSES }).notNull().default('draft'),
+    /** Bumped by each approved correction, so a stale correction cannot overwrite a newer one. */
+    version: integer('version').notNull().default(1),
     createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
   },
   // The directory filters by district and kind.

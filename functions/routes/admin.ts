@@ -1,7 +1,9 @@
 import { Hono } from 'hono'
 import { z } from 'zod'
 import { NotFoundError } from '../../db/domain/errors.ts'
+import { CHANGE_TARGETS, changeTargetLabel } from '../../db/domain/correction.ts'
 import { inScope } from '../../db/domain/user.ts'
+import { getAdminChange, getCorrectable } from '../../db/queries/admin-changes.ts'
 import { getAdminCreditRecord } from '../../db/queries/admin-credit-records.ts'
 import { listAdminListEntries } from '../../db/queries/admin-list-entries.ts'
 import { listWorkQueue } from '../../db/queries/admin-queue.ts'
@@ -62,6 +64,22 @@ export const adminRoute = new Hono<AppEnv>()
     if (!s || !inScope(c.var.actor, s.districtCode))
       throw new NotFoundError('主体', c.req.param('id'))
     return c.json({ subject: { id: s.id, name: s.name, kind: s.kind, district: s.districtCode } })
+  })
+  .get('/changes/:id', async (c) => {
+    const { id } = parseOrThrow(z.object({ id: z.coerce.number().int().positive() }), c.req.param())
+    const found = await getAdminChange(c.var.deps.db, id)
+    if (!found || !inScope(c.var.actor, found.districtCode)) throw new NotFoundError('变更申请', id)
+    return c.json({ change: found })
+  })
+  .get('/correctable/:target/:id', async (c) => {
+    const { target, id } = parseOrThrow(
+      z.object({ target: z.enum(CHANGE_TARGETS), id: z.string().trim().toUpperCase().max(40) }),
+      c.req.param()
+    )
+    const found = await getCorrectable(c.var.deps.db, target, id)
+    if (!found || !inScope(c.var.actor, found.districtCode))
+      throw new NotFoundError(changeTargetLabel[target], id)
+    return c.json(found)
   })
   .get('/authorities', async (c) => {
     const all = [...(await mapAuthorities(c.var.deps.db)).values()]

@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { subjects } from '../../db/schema/index.ts'
+import { changeRequests, subjects } from '../../db/schema/index.ts'
 import { makeUscc } from '../../tests/fixtures/builders.ts'
 import {
   addUser,
@@ -39,7 +39,9 @@ describe('POST /api/v1/imports', () => {
     expect(
       await (await post(t, '/api/v1/imports', { ...body, dryRun: false }, cookie)).json()
     ).toMatchObject({ created: 1, dryRun: false })
-    expect((await t.db.select().from(subjects)).map((s) => s.name)).toEqual([
+    // Entered as a new subject waiting for a reviewer, not yet public.
+    expect(await t.db.select().from(subjects)).toEqual([])
+    expect((await t.db.select().from(changeRequests)).map((r) => r.values?.name)).toEqual([
       '盘锦上传物业服务有限公司',
     ])
     const auditor = await addUser(t, 'auditor1', 'auditor', null)

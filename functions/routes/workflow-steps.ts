@@ -1,10 +1,12 @@
 import { Hono } from 'hono'
 import { z } from 'zod'
+import { correctionInput, type ChangeTarget } from '../../db/domain/correction.ts'
 import { ReasonInput } from '../../db/domain/penalty-input.ts'
 import type { WorkflowKind } from '../../db/mutations/workflow.ts'
 import type { AppEnv } from '../context.ts'
 import { requireAction } from '../middleware/require-user.ts'
 import { serviceCtx } from '../service-context.ts'
+import { draftCorrection } from '../services/draft-change.ts'
 import { approveRecord, rejectRecord, submitRecord, withdrawRecord } from '../services/workflow.ts'
 import { jsonBody, parseOrThrow } from '../validate.ts'
 
@@ -24,7 +26,7 @@ export const idParam = (raw: string) => parseOrThrow(Id, { id: raw }).id
  * Approve and withdraw change the public site, so they call onPublish (the rebuild trigger).
  */
 export function workflowSteps(kind: WorkflowKind) {
-  return new Hono<AppEnv>()
+  const steps = new Hono<AppEnv>()
     .post('/:id/submit', requireAction('record.submit'), async (c) => {
       await jsonBody(c, NoBody)
       return c.json(await submitRecord(serviceCtx(c), kind, idParam(c.req.param('id'))))
@@ -45,4 +47,18 @@ export function workflowSteps(kind: WorkflowKind) {
       c.var.deps.onPublish?.()
       return c.json(result)
     })
+  // 更正 of a published record: a change request, approved like any publication.
+  if (kind !== 'change') steps.route('/', correctionRoute(kind))
+  return steps
+}
+
+/** POST /:id/correct {changes, reason} → 201 the change request (draft). */
+export function correctionRoute(target: ChangeTarget) {
+  const Input = correctionInput(target)
+  return new Hono<AppEnv>().post('/:id/correct', requireAction('record.draft'), async (c) => {
+    const input = await jsonBody(c, Input)
+    const raw = c.req.param('id')
+    const id = target === 'subject' ? raw.trim().toUpperCase() : String(idParam(raw))
+    return c.json(await draftCorrection(serviceCtx(c), target, id, input), 201)
+  })
 }

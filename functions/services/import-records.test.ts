@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { authorities, penalties, subjects } from '../../db/schema/index.ts'
+import { authorities, changeRequests, penalties, subjects } from '../../db/schema/index.ts'
 import { listAudit } from '../../db/queries/audit.ts'
-import { makeUscc } from '../../tests/fixtures/builders.ts'
+import { insertSubject, makeUscc } from '../../tests/fixtures/builders.ts'
 import { addUser, createTestApp, type TestApp } from '../../tests/helpers/test-app.ts'
 import { importRecords } from './import-records.ts'
 
@@ -72,11 +72,11 @@ const penaltyRow = (n: number, over: Partial<Record<string, string>> = {}) => {
   }
   return PENALTY_HEADERS.map((h) => row[h]!)
 }
-const count = async (table: typeof subjects | typeof penalties) =>
+const count = async (table: typeof subjects | typeof penalties | typeof changeRequests) =>
   (await t.db.select().from(table)).length
 
 describe('K8 bulk import', () => {
-  it('dry-runs without writing, then imports 450 subjects in three chunks, and a rerun changes nothing', async () => {
+  it('dry-runs without writing, then submits 450 new subjects for review in three chunks, and a rerun changes nothing', async () => {
     const table = [SUBJECT_HEADERS, ...Array.from({ length: 450 }, (_, i) => subjectRow(i + 1))]
     const dry = await importRecords(asEditor, table, { dryRun: true })
     expect(dry).toMatchObject({
@@ -86,22 +86,44 @@ describe('K8 bulk import', () => {
       errors: [],
       dryRun: true,
     })
-    expect(await count(subjects)).toBe(0)
+    expect(await count(changeRequests)).toBe(0)
     expect(await importRecords(asEditor, table, { dryRun: false })).toMatchObject({
       created: 450,
       updated: 0,
     })
-    expect(await count(subjects)).toBe(450)
+    // Basic information reaches the public site only after a second person approves it.
+    expect(await count(subjects)).toBe(0)
+    const requests = await t.db.select().from(changeRequests)
+    expect(new Set(requests.map((r) => `${r.action}/${r.status}`))).toEqual(
+      new Set(['create/submitted'])
+    )
     expect(await importRecords(asEditor, table, { dryRun: false })).toMatchObject({
       created: 0,
-      updated: 450,
+      updated: 0,
+      unchanged: 450,
     })
-    expect(await count(subjects)).toBe(450)
+    expect(await count(changeRequests)).toBe(450)
     expect(
       (await listAudit(t.db, { actor: 'editor-xl' }, 10_000)).filter(
-        (r) => r.action === 'subject.import_create'
+        (r) => r.action === 'subject.draft_submit'
       )
     ).toHaveLength(450)
+  })
+
+  it('turns a changed row of a published subject into a correction of just the changed fields', async () => {
+    await insertSubject(t.db, {
+      uscc: makeUscc(1),
+      name: '盘锦导入1物业服务有限公司',
+      establishedOn: '2015-03-01',
+    })
+    const table = [SUBJECT_HEADERS, subjectRow(1, { 主体名称: '盘锦新名物业服务有限公司' })]
+    expect(await importRecords(asEditor, table, { dryRun: false })).toMatchObject({ updated: 1 })
+    const [request] = await t.db.select().from(changeRequests)
+    expect(request).toMatchObject({ action: 'correct', status: 'submitted' })
+    expect(request!.changes!.map((c) => [c.field, c.fromText, c.toText])).toEqual([
+      ['name', '盘锦导入1物业服务有限公司', '盘锦新名物业服务有限公司'],
+    ])
+    expect(await importRecords(asEditor, table, { dryRun: false })).toMatchObject({ unchanged: 1 })
   })
 
   it('reports every bad row with its spreadsheet row number and field, and writes nothing at all', async () => {
@@ -114,15 +136,13 @@ describe('K8 bulk import', () => {
     const report = await importRecords(asEditor, table, { dryRun: false })
     expect(report.errors).toEqual([
       expect.objectContaining({ row: 302, field: 'uscc' }),
-      expect.objectContaining({ row: 303, message: '该主体不在您的辖区内' }),
+      expect.objectContaining({ row: 303, field: 'districtCode', message: '该县区不在您的辖区内' }),
     ])
-    expect(await count(subjects)).toBe(0)
+    expect(await count(changeRequests)).toBe(0)
   })
 
   it('imports 双公示 penalty rows as drafts, converting 万元 and labels, once', async () => {
-    await importRecords(asEditor, [SUBJECT_HEADERS, subjectRow(1), subjectRow(2)], {
-      dryRun: false,
-    })
+    for (const n of [1, 2]) await insertSubject(t.db, { uscc: makeUscc(n) })
     const table = [PENALTY_HEADERS, penaltyRow(1), penaltyRow(2)]
     expect(await importRecords(asEditor, table, { dryRun: false })).toMatchObject({
       kind: 'penalties',

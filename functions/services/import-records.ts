@@ -8,13 +8,17 @@ import {
   SUBJECT_COLUMNS,
 } from '../../db/domain/import-columns.ts'
 import { DraftPenaltyInput } from '../../db/domain/penalty-input.ts'
-import { inScope } from '../../db/domain/user.ts'
-import { findAuthorityByName, findPenaltyByDecisionNo } from '../../db/mutations/penalties.ts'
-import { upsertSubject } from '../../db/mutations/subjects.ts'
+import { currentValues, diffChanges } from '../../db/domain/correction.ts'
+import {
+  findAuthorityByName,
+  findPenaltyByDecisionNo,
+  findSubjectRow,
+} from '../../db/mutations/penalties.ts'
+import { findOpenChange } from '../../db/mutations/change-requests.ts'
 import type { DbOrTx } from '../../db/mutations/users.ts'
-import { audit } from '../audit.ts'
 import type { ServiceContext } from '../context.ts'
 import { toIssues } from '../validate.ts'
+import { draftCorrectionIn, draftSubjectIn } from './draft-change.ts'
 import { draftPenaltyIn } from './draft-penalty.ts'
 
 /** Rows per transaction: small enough for a Worker's subrequest budget, large enough to be quick. */
@@ -42,7 +46,7 @@ export function detectKind(headers: string[]): ImportKind {
 class Rollback extends Error {}
 
 /**
- * 批量导入 — subjects (upsert by USCC) or penalties (by authority + 文号, entering as drafts so
+ * 批量导入 — subjects (by USCC, as change requests submitted for review) or penalties (by authority + 文号, entering as drafts so
  * four-eyes review still applies). Each chunk of 200 rows is one transaction with its audit rows.
  * A dry run executes the same code and rolls every chunk back, so it reports exactly what a real
  * run would refuse. A real run first does a dry run and writes nothing if any row is wrong.
@@ -141,28 +145,7 @@ async function importRow(
   kind: ImportKind,
   record: Record<string, string>
 ) {
-  if (kind === 'subjects') {
-    const s = parse(ImportSubjectRow, record)
-    if (!inScope(ctx.actor!, s.districtCode)) throw new ForbiddenError('该主体不在您的辖区内')
-    const { created } = await upsertSubject(tx, {
-      id: s.uscc,
-      uscc: s.uscc,
-      kind: s.kind,
-      name: s.name,
-      districtCode: s.districtCode,
-      legalRepresentative: s.legalRepresentative ?? null,
-      address: s.address ?? null,
-      establishedOn: s.establishedOn ?? null,
-      status: 'published',
-      createdAt: new Date(ctx.nowMs),
-    })
-    await audit(tx, ctx, {
-      action: created ? 'subject.import_create' : 'subject.import_update',
-      objectType: 'subject',
-      objectId: s.uscc,
-    })
-    return created ? 'created' : 'updated'
-  }
+  if (kind === 'subjects') return importSubject(tx, ctx, parse(ImportSubjectRow, record))
   const input = parse(DraftPenaltyInput, penaltyRowToInput(record))
   const authority = await findAuthorityByName(tx, input.authority)
   // Re-importing the same file changes nothing: a known 文号 of that authority is left alone.
@@ -170,4 +153,41 @@ async function importRow(
     return 'unchanged'
   await draftPenaltyIn(tx, ctx, input)
   return 'created'
+}
+
+/**
+ * A subject row becomes a change request submitted for review — a new subject, or a correction
+ * of the fields that differ — so basic information never reaches the public site without a
+ * second person. Re-running the same file finds the open request and changes nothing.
+ */
+async function importSubject(tx: DbOrTx, ctx: ServiceContext, s: ImportSubjectRow) {
+  const existing = await findSubjectRow(tx, s.uscc)
+  const open = await findOpenChange(tx, 'subject', s.uscc)
+  if (!existing) {
+    if (open?.action === 'create') return 'unchanged'
+    await draftSubjectIn(tx, ctx, s, { submit: true })
+    return 'created'
+  }
+  // Blank cells leave a field as it is; the file cannot clear published information.
+  const changes = Object.fromEntries(
+    Object.entries({
+      name: s.name,
+      districtCode: s.districtCode,
+      legalRepresentative: s.legalRepresentative,
+      address: s.address,
+      establishedOn: s.establishedOn,
+    }).filter(([, v]) => v !== undefined)
+  )
+  const diff = diffChanges('subject', currentValues('subject', existing), changes)
+  if (!diff.length) return 'unchanged'
+  if (open && JSON.stringify(open.changes) === JSON.stringify(diff)) return 'unchanged'
+  await draftCorrectionIn(
+    tx,
+    ctx,
+    'subject',
+    s.uscc,
+    { changes, reason: '批量导入更新基本信息' },
+    { submit: true }
+  )
+  return 'updated'
 }

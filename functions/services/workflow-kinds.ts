@@ -1,7 +1,11 @@
 import { PreconditionFailedError } from '../../db/domain/errors.ts'
 import { publicityWindow } from '../../db/domain/severity.ts'
 import type { WorkflowKind } from '../../db/mutations/workflow.ts'
+import type { DbOrTx } from '../../db/mutations/users.ts'
+import type { ServiceContext } from '../context.ts'
+import { applyChange } from './apply-change.ts'
 import type {
+  changeRequests,
   creditListEntries,
   creditRecords,
   listedSupervisions,
@@ -17,7 +21,9 @@ export type RowOf<K extends WorkflowKind> = K extends 'penalty'
       ? typeof creditRecords.$inferSelect & { districtCode: string }
       : K extends 'supervision'
         ? typeof listedSupervisions.$inferSelect
-        : typeof creditListEntries.$inferSelect & { districtCode: string }
+        : K extends 'change'
+          ? typeof changeRequests.$inferSelect
+          : typeof creditListEntries.$inferSelect & { districtCode: string }
 
 /** What differs between kinds of record in the shared workflow. */
 export type KindSpec<K extends WorkflowKind> = {
@@ -29,11 +35,19 @@ export type KindSpec<K extends WorkflowKind> = {
   onApprove?: (row: RowOf<K>, today: string) => Record<string, unknown>
   /** Columns recording a withdrawal (撤回) and its public reason. */
   onWithdraw: (today: string, reason: string) => Record<string, unknown>
+  /** Work in the approving transaction beyond the status change (applying a change request). */
+  afterApprove?: (tx: DbOrTx, ctx: ServiceContext, row: RowOf<K>) => Promise<void>
+  /**
+   * Whether approve and withdraw add a line to the record's public change log; a change request
+   * writes its own (the corrected record's, not the request's).
+   */
+  publicLog: boolean
 }
 
 export const KINDS: { [K in WorkflowKind]: KindSpec<K> } = {
   penalty: {
     label: '行政处罚',
+    publicLog: true,
     objectType: 'penalty',
     // 轻微 decisions are never published (NDRC Order 36), so they are never submitted.
     beforeSubmit: (row) => {
@@ -52,11 +66,13 @@ export const KINDS: { [K in WorkflowKind]: KindSpec<K> } = {
   },
   listEntry: {
     label: '红黑名单条目',
+    publicLog: true,
     objectType: 'list_entry',
     onWithdraw: (today, reason) => ({ removedOn: today, removalReason: `撤回：${reason}` }),
   },
   creditRecord: {
     label: '信用记录',
+    publicLog: true,
     objectType: 'credit_record',
     // A bad record is public for its severity's window, like a penalty; a good one has none.
     onApprove: (row) => {
@@ -76,15 +92,26 @@ export const KINDS: { [K in WorkflowKind]: KindSpec<K> } = {
   },
   supervision: {
     label: '挂牌督办事项',
+    publicLog: true,
     objectType: 'supervision',
     onWithdraw: (today, reason) => ({ withdrawnOn: today, withdrawalReason: reason }),
   },
   typicalCase: {
     label: '典型案例',
+    publicLog: true,
     objectType: 'typical_case',
     // A case is dated by its publication, the day a second person approves it.
     onApprove: (_row, today) => ({ publishedOn: today }),
     onWithdraw: (today, reason) => ({ withdrawnOn: today, withdrawalReason: reason }),
+  },
+  change: {
+    label: '变更申请',
+    objectType: 'change_request',
+    publicLog: false,
+    afterApprove: applyChange,
+    onWithdraw: () => {
+      throw new PreconditionFailedError('已生效的变更不能撤回；如需改回，请再次提出更正')
+    },
   },
 }
 

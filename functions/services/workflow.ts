@@ -4,6 +4,7 @@ import { publicationStatusLabel } from '../../db/domain/labels.ts'
 import { inScope } from '../../db/domain/user.ts'
 import { WORKFLOW_TRANSITIONS, type WorkflowStep } from '../../db/domain/workflow.ts'
 import { enqueueRebuild } from '../../db/mutations/outbox.ts'
+import { appendRecordEvent } from '../../db/mutations/record-events.ts'
 import type { DbOrTx } from '../../db/mutations/users.ts'
 import {
   findWorkflowRow,
@@ -68,7 +69,19 @@ async function step<K extends WorkflowKind>(
       ...opts.set(row),
     })
     if (!moved) throw new PreconditionFailedError('该记录已被他人修改，请刷新后重试')
+    if (name === 'approve') await spec.afterApprove?.(tx, ctx, row)
     if (opts.publishes) await enqueueRebuild(tx, spec.objectType, String(id), name, ctx.nowMs)
+    if (opts.publishes && spec.publicLog) {
+      await appendRecordEvent(tx, {
+        objectType: spec.objectType,
+        objectId: String(id),
+        subjectId: 'subjectId' in row ? (row.subjectId as string | null) : null,
+        event: name === 'approve' ? 'published' : 'withdrawn',
+        onDate: todayInShanghai(new Date(ctx.nowMs)),
+        reason: opts.reason ?? null,
+        createdAt: new Date(ctx.nowMs),
+      })
+    }
     await audit(tx, ctx, {
       action: `${spec.objectType}.${name}`,
       objectType: spec.objectType,

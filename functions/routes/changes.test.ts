@@ -1,0 +1,199 @@
+import { eq } from 'drizzle-orm'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { findPenaltyRow } from '../../db/mutations/penalties.ts'
+import { outbox, recordEvents, subjects } from '../../db/schema/index.ts'
+import {
+  insertAuthority,
+  insertPenalty,
+  insertSubject,
+  makeUscc,
+} from '../../tests/fixtures/builders.ts'
+import {
+  addUser,
+  createTestApp,
+  get,
+  logInAs,
+  post,
+  type TestApp,
+} from '../../tests/helpers/test-app.ts'
+
+let t: TestApp
+let people: Record<'editor' | 'reviewer' | 'dawaEditor', { Cookie: string }>
+beforeEach(async () => {
+  t = await createTestApp()
+  const editor = await addUser(t, 'editor-xl', 'editor', '211103')
+  const reviewer = await addUser(t, 'reviewer-xl', 'reviewer', '211103')
+  const dawa = await addUser(t, 'editor-dw', 'editor', '211104')
+  people = {
+    editor: await logInAs(t, 'editor-xl', editor.secret),
+    reviewer: await logInAs(t, 'reviewer-xl', reviewer.secret),
+    dawaEditor: await logInAs(t, 'editor-dw', dawa.secret),
+  }
+})
+afterEach(() => t.cleanup())
+
+type Body = {
+  id: number
+  error: { code: string; fields: { field: string }[] }
+  fields: { name: string; value: unknown }[]
+}
+const json = async (res: Response) => ({ status: res.status, body: (await res.json()) as Body })
+const events = (objectType: string, objectId: string) =>
+  t.db
+    .select()
+    .from(recordEvents)
+    .where(eq(recordEvents.objectId, objectId))
+    .then((rows) => rows.filter((r) => r.objectType === objectType))
+
+describe('subjects basic information through the workflow', () => {
+  it('publishes a new subject only when a second person approves it, out of sight of other districts', async () => {
+    const uscc = makeUscc(42)
+    const created = await json(
+      await post(
+        t,
+        '/api/v1/subjects',
+        {
+          uscc,
+          name: '盘锦新设物业服务有限公司',
+          kind: 'property_company',
+          districtCode: '211103',
+        },
+        people.editor
+      )
+    )
+    expect(created).toMatchObject({ status: 201, body: { status: 'draft', version: 1 } })
+    const id = created.body.id
+    expect(await t.db.select().from(subjects)).toEqual([])
+    expect((await post(t, `/api/v1/changes/${id}/submit`, {}, people.editor)).status).toBe(200)
+    expect((await post(t, `/api/v1/changes/${id}/approve`, {}, people.editor)).status).toBe(403)
+    expect((await get(t, `/api/v1/admin/changes/${id}`, people.dawaEditor)).status).toBe(404)
+    expect((await post(t, `/api/v1/changes/${id}/approve`, {}, people.reviewer)).status).toBe(200)
+    const [subject] = await t.db.select().from(subjects)
+    expect(subject).toMatchObject({
+      id: uscc,
+      status: 'published',
+      name: '盘锦新设物业服务有限公司',
+    })
+    expect((await events('subject', uscc)).map((e) => e.event)).toEqual(['published'])
+    expect(await t.db.select().from(outbox)).toHaveLength(1)
+    // The same USCC again is a correction, not a second subject.
+    expect(
+      (
+        await post(
+          t,
+          '/api/v1/subjects',
+          { uscc, name: '重复', kind: 'property_company', districtCode: '211103' },
+          people.editor
+        )
+      ).status
+    ).toBe(409)
+  })
+
+  it('refuses a district outside the editor’s scope, naming the field', async () => {
+    const res = await json(
+      await post(
+        t,
+        '/api/v1/subjects',
+        { uscc: makeUscc(43), name: '某公司', kind: 'developer', districtCode: '211104' },
+        people.editor
+      )
+    )
+    expect(res).toMatchObject({
+      status: 422,
+      body: { error: { code: 'VALIDATION', fields: [{ field: 'districtCode' }] } },
+    })
+  })
+})
+
+describe('更正 of a published record', () => {
+  async function publishedPenalty() {
+    const subject = await insertSubject(t.db, { uscc: makeUscc(7) })
+    const authority = await insertAuthority(t.db)
+    return insertPenalty(t.db, subject.id, authority, {
+      status: 'published',
+      decisionDate: '2026-06-01',
+      severity: 'general',
+      fineFen: 500_000,
+    })
+  }
+
+  it('changes only what a second person approved, logs old and new values publicly, and moves the publicity window', async () => {
+    const penalty = await publishedPenalty()
+    const correct = (body: unknown) =>
+      post(t, `/api/v1/penalties/${penalty.id}/correct`, body, people.editor)
+    // C2: unknown or protected fields are refused, as is a correction that changes nothing.
+    expect((await correct({ changes: { status: 'draft' }, reason: '笔误' })).status).toBe(422)
+    expect((await correct({ changes: { fineYuan: 5000 }, reason: '笔误' })).status).toBe(422)
+    const minor = await json(await correct({ changes: { severity: 'minor' }, reason: '改判' }))
+    expect(minor.body.error.fields[0]?.field).toBe('changes.severity')
+    const created = await json(
+      await correct({
+        changes: { fineYuan: 3000, decisionDate: '2026-05-01' },
+        reason: '决定书金额及日期录入错误',
+      })
+    )
+    expect(created.status).toBe(201)
+    expect((await correct({ changes: { fineYuan: 1 }, reason: '再改' })).status).toBe(409)
+    const id = created.body.id
+    // Until approval the public record is unchanged.
+    expect((await findPenaltyRow(t.db, penalty.id))!.fineFen).toBe(500_000)
+    await post(t, `/api/v1/changes/${id}/submit`, {}, people.editor)
+    expect((await post(t, `/api/v1/changes/${id}/approve`, {}, people.reviewer)).status).toBe(200)
+    const after = (await findPenaltyRow(t.db, penalty.id))!
+    expect(after).toMatchObject({
+      fineFen: 300_000,
+      decisionDate: '2026-05-01',
+      status: 'published',
+      version: penalty.version + 1,
+      publicUntil: '2027-04-30',
+    })
+    const [event] = await events('penalty', String(penalty.id))
+    expect(event).toMatchObject({ event: 'corrected', reason: '决定书金额及日期录入错误' })
+    expect(event!.changes!.map((c) => `${c.label}:${c.fromText}→${c.toText}`)).toEqual([
+      '罚款金额（元）:5,000 元→3,000 元',
+      '处罚决定日期:2026年6月1日→2026年5月1日',
+    ])
+  })
+
+  it('K6: a correction drafted before the record changed cannot overwrite it (412)', async () => {
+    const penalty = await publishedPenalty()
+    const { body } = await json(
+      await post(
+        t,
+        `/api/v1/penalties/${penalty.id}/correct`,
+        { changes: { content: '罚款人民币3000元。' }, reason: '笔误' },
+        people.editor
+      )
+    )
+    await post(t, `/api/v1/changes/${body.id}/submit`, {}, people.editor)
+    await post(
+      t,
+      `/api/v1/penalties/${penalty.id}/withdraw`,
+      { reason: '处罚决定已被撤销' },
+      people.reviewer
+    )
+    const stale = await json(
+      await post(t, `/api/v1/changes/${body.id}/approve`, {}, people.reviewer)
+    )
+    expect(stale).toMatchObject({ status: 412, body: { error: { code: 'VERSION_MISMATCH' } } })
+    expect((await findPenaltyRow(t.db, penalty.id))!.content).not.toBe('罚款人民币3000元。')
+  })
+
+  it('hides records of another district behind 404', async () => {
+    const penalty = await publishedPenalty()
+    const res = await post(
+      t,
+      `/api/v1/penalties/${penalty.id}/correct`,
+      { changes: { content: '改' }, reason: '笔误' },
+      people.dawaEditor
+    )
+    expect(res.status).toBe(404)
+    expect(
+      (await get(t, `/api/v1/admin/correctable/penalty/${penalty.id}`, people.dawaEditor)).status
+    ).toBe(404)
+    const form = await json(
+      await get(t, `/api/v1/admin/correctable/penalty/${penalty.id}`, people.editor)
+    )
+    expect(form.body.fields.find((f) => f.name === 'fineYuan')?.value).toBe(5000)
+  })
+})
