@@ -7,6 +7,7 @@ import { Penalty } from './penalty.ts'
 import { Project } from './project.ts'
 import { ListStatus, Subject } from './subject.ts'
 import { TypicalCase } from './typical-case.ts'
+import { ChangeLogLine } from './record-event.ts'
 
 /** One entry of a credit file's records timeline (newest first). */
 export const TimelineEntry = z.object({
@@ -29,6 +30,8 @@ export const CreditFile = z.object({
   cases: z.array(TypicalCase),
   supervisions: z.array(ListedSupervision),
   timeline: z.array(TimelineEntry),
+  /** 信息变更记录: what was published, corrected, withdrawn or removed, and when. */
+  history: z.array(ChangeLogLine),
 })
 export type CreditFile = z.infer<typeof CreditFile>
 
@@ -40,7 +43,9 @@ export function listStatusOf(entries: Pick<CreditListEntry, 'list'>[]): ListStat
 }
 
 /** Merge every public record into one timeline, newest first; ties keep a stable kind order. */
-export function buildTimeline(file: Omit<CreditFile, 'timeline' | 'listStatus'>): TimelineEntry[] {
+export function buildTimeline(
+  file: Omit<CreditFile, 'timeline' | 'listStatus' | 'history'>
+): TimelineEntry[] {
   const entries: TimelineEntry[] = [
     ...file.penalties.map((p) => ({
       date: p.decisionDate,

@@ -18,6 +18,7 @@ import {
   penalties,
   projectManagements,
   projects,
+  recordEvents,
   subjects,
   typicalCases,
 } from '../schema/index.ts'
@@ -30,16 +31,24 @@ import {
 } from './mappers.ts'
 import { getJurisdiction, isDemoData, listDistricts, mapAuthorities } from './reference-data.ts'
 import type { Jurisdiction } from '../domain/jurisdiction.ts'
+import { creditListLabel, creditRecordKindLabel } from '../domain/labels.ts'
+import type { ChangeLogLine } from '../domain/record-event.ts'
 
 /** A penalty page's state: full record, withdrawn notice, or the bare 已期满 notice. */
 export type PenaltyPage = { id: number; decisionNo: string } & (
-  { state: 'public' | 'withdrawn'; penalty: Penalty } | { state: 'expired' }
+  | { state: 'public' | 'withdrawn'; penalty: Penalty; changeLog: ChangeLogLine[] }
+  | { state: 'expired' }
 )
 
 /** A case page: the case, or the withdrawal notice that replaces it. */
 export type CasePage =
-  | { state: 'public'; typicalCase: TypicalCase }
-  | { state: 'withdrawn'; typicalCase: TypicalCase; withdrawal: { on: IsoDate; reason: string } }
+  | { state: 'public'; typicalCase: TypicalCase; changeLog: ChangeLogLine[] }
+  | {
+      state: 'withdrawn'
+      typicalCase: TypicalCase
+      withdrawal: { on: IsoDate; reason: string }
+      changeLog: ChangeLogLine[]
+    }
 
 /**
  * 公示快照 — everything public on `asOf`, read with one query per table. It is the single data
@@ -89,16 +98,19 @@ export async function loadPublicSnapshot(db: Db, asOf: IsoDate): Promise<PublicS
       db.select().from(projects).where(eq(projects.status, published)),
       db.select().from(projectManagements),
     ])
-  const [penaltyRows, recordRows, listRows, caseRows, supervisionRows] = await Promise.all([
-    db.select().from(penalties),
-    db.select().from(creditRecords).where(eq(creditRecords.status, published)),
-    db.select().from(creditListEntries).where(eq(creditListEntries.status, published)),
-    db
-      .select()
-      .from(typicalCases)
-      .where(inArray(typicalCases.status, ['published', 'withdrawn'])),
-    db.select().from(listedSupervisions).where(eq(listedSupervisions.status, published)),
-  ])
+  const [penaltyRows, recordRows, listRows, caseRows, supervisionRows, eventRows] =
+    await Promise.all([
+      db.select().from(penalties),
+      db.select().from(creditRecords).where(eq(creditRecords.status, published)),
+      db.select().from(creditListEntries).where(eq(creditListEntries.status, published)),
+      db
+        .select()
+        .from(typicalCases)
+        .where(inArray(typicalCases.status, ['published', 'withdrawn'])),
+      db.select().from(listedSupervisions).where(eq(listedSupervisions.status, published)),
+      db.select().from(recordEvents).orderBy(recordEvents.onDate, recordEvents.id),
+    ])
+  const changeLogOf = changeLogIndex(eventRows)
 
   const subjectById = new Map(subjectRows.map((s) => [s.id, s]))
   const projectById = new Map(projectRows.map((p) => [p.id, p]))
@@ -139,8 +151,9 @@ export async function loadPublicSnapshot(db: Db, asOf: IsoDate): Promise<PublicS
     .sort(byDateDesc((p) => p.decisionDate))
   const penaltyPages: PenaltyPage[] = allPenalties.map((p) => {
     const key = { id: p.id, decisionNo: p.decisionNo }
-    if (p.status === 'withdrawn') return { ...key, state: 'withdrawn', penalty: p }
-    if (isPubliclyVisible(p, asOf)) return { ...key, state: 'public', penalty: p }
+    const changeLog = changeLogOf('penalty', p.id)
+    if (p.status === 'withdrawn') return { ...key, state: 'withdrawn', penalty: p, changeLog }
+    if (isPubliclyVisible(p, asOf)) return { ...key, state: 'public', penalty: p, changeLog }
     // Expired: only the decision number survives (conventions: 已期满停止公示).
     return { ...key, state: 'expired' }
   })
@@ -176,8 +189,9 @@ export async function loadPublicSnapshot(db: Db, asOf: IsoDate): Promise<PublicS
           state: 'withdrawn',
           typicalCase: c,
           withdrawal: { on: row.withdrawnOn ?? c.publishedOn, reason: row.withdrawalReason ?? '' },
+          changeLog: changeLogOf('typical_case', c.id),
         }
-      : { state: 'public', typicalCase: c }
+      : { state: 'public', typicalCase: c, changeLog: changeLogOf('typical_case', c.id) }
   })
   const supervisions = supervisionRows
     .filter((r) => projectById.has(r.projectId))
@@ -196,6 +210,10 @@ export async function loadPublicSnapshot(db: Db, asOf: IsoDate): Promise<PublicS
     .sort(byDateDesc((s) => s.listedOn))
 
   const publicProjectById = new Map(allProjects.map((p) => [p.id, p]))
+  const withdrawnBySubject = groupBy(
+    allPenalties.filter((p) => p.status === 'withdrawn'),
+    (p) => p.subjectId
+  )
   const penaltiesBySubject = groupBy(visiblePenalties, (p) => p.subjectId)
   const recordsBySubject = groupBy(records, (r) => r.subjectId)
   const listBySubject = groupBy(listEntries, (e) => e.subjectId)
@@ -237,7 +255,12 @@ export async function loadPublicSnapshot(db: Db, asOf: IsoDate): Promise<PublicS
       cases: casesBySubject.get(row.id) ?? [],
       supervisions: supervisionsBySubject.get(row.id) ?? [],
     }
-    return { ...parts, listStatus: listStatusOf(parts.listEntries), timeline: buildTimeline(parts) }
+    return {
+      ...parts,
+      listStatus: listStatusOf(parts.listEntries),
+      timeline: buildTimeline(parts),
+      history: subjectHistory(row.id, parts, withdrawnBySubject.get(row.id) ?? [], changeLogOf),
+    }
   })
   creditFiles.sort((a, b) => a.subject.name.localeCompare(b.subject.name, 'zh-CN'))
 
@@ -266,4 +289,54 @@ export async function loadPublicSnapshot(db: Db, asOf: IsoDate): Promise<PublicS
     casePages,
     supervisions,
   }
+}
+
+type ChangeLogOf = (objectType: string, id: string | number) => ChangeLogLine[]
+
+/** Change-log lines of each record, oldest first, looked up by object type and id. */
+function changeLogIndex(rows: (typeof recordEvents.$inferSelect)[]): ChangeLogOf {
+  const byObject = groupBy(rows, (r) => `${r.objectType}:${r.objectId}`)
+  return (objectType, id) =>
+    (byObject.get(`${objectType}:${id}`) ?? []).map((r) => ({
+      event: r.event,
+      on: r.onDate,
+      reason: r.reason,
+      changes: (r.changes ?? []).map(({ label, fromText, toText }) => ({
+        label,
+        fromText,
+        toText,
+      })),
+    }))
+}
+
+/**
+ * A subject's history: the change-log lines of its basic information and of every record that is
+ * on a public surface today (withdrawn penalties keep their notice page). Lines of expired
+ * records are left out with the records themselves. Newest first.
+ */
+function subjectHistory(
+  subjectId: string,
+  parts: Pick<CreditFile, 'penalties' | 'records' | 'listEntries' | 'cases' | 'supervisions'>,
+  withdrawn: Penalty[],
+  changeLogOf: ChangeLogOf
+): ChangeLogLine[] {
+  const about = (objectType: string, id: string | number, text: string, href?: string) =>
+    changeLogOf(objectType, id).map((line) => ({ ...line, about: text, href }))
+  const lines = [
+    ...about('subject', subjectId, '基本信息'),
+    ...[...parts.penalties, ...withdrawn].flatMap((p) =>
+      about('penalty', p.id, `行政处罚 ${p.decisionNo}`, `/penalties/${p.id}/`)
+    ),
+    ...parts.records.flatMap((r) =>
+      about('credit_record', r.id, `${creditRecordKindLabel[r.kind]}：${r.title}`)
+    ),
+    ...parts.listEntries.flatMap((e) =>
+      about('list_entry', e.id, `${creditListLabel[e.list]} ${e.decisionNo}`)
+    ),
+    ...parts.cases.flatMap((c) =>
+      about('typical_case', c.id, `典型案例：${c.title}`, `/cases/${c.id}/`)
+    ),
+    ...parts.supervisions.flatMap((s) => about('supervision', s.id, `挂牌督办：${s.projectName}`)),
+  ]
+  return lines.sort(byDateDesc((l) => l.on))
 }

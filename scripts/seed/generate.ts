@@ -1,5 +1,6 @@
 import type { Jurisdiction } from '../../db/domain/jurisdiction.ts'
 import { addListedSupervisions, addTypicalCases } from './cases.ts'
+import { addRecordEvents } from './events.ts'
 import { addPenalties } from './penalties.ts'
 import { addBlackList, addRecordsAndRedList } from './records.ts'
 import { addAuthorities, addCommittees, addOrganisations, addProjects } from './subjects.ts'
@@ -23,5 +24,6 @@ export function generateSeedData(j: Jurisdiction, opts: SeedOptions): SeedData {
   addBlackList(w)
   addTypicalCases(w)
   addListedSupervisions(w)
+  addRecordEvents(w)
   return w.data
 }

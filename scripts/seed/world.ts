@@ -20,6 +20,7 @@ export type SeedData = {
   creditListEntries: Insert<typeof schema.creditListEntries>[]
   typicalCases: Insert<typeof schema.typicalCases>[]
   listedSupervisions: Insert<typeof schema.listedSupervisions>[]
+  recordEvents: Insert<typeof schema.recordEvents>[]
 }
 
 export type SeedOptions = { subjects: number; seed: number; today: IsoDate }
@@ -45,6 +46,7 @@ export class World {
     creditListEntries: [],
     typicalCases: [],
     listedSupervisions: [],
+    recordEvents: [],
   }
   readonly byKind: Record<SubjectKind, string[]> = {
     property_company: [],

@@ -26,6 +26,7 @@ export async function writeSeedData(db: Db, data: SeedData): Promise<void> {
     await insertAll(schema.creditListEntries, data.creditListEntries)
     await insertAll(schema.typicalCases, data.typicalCases)
     await insertAll(schema.listedSupervisions, data.listedSupervisions)
+    await insertAll(schema.recordEvents, data.recordEvents)
     await tx.insert(schema.siteMeta).values({ key: 'demo_data', value: 'true' })
   })
 }

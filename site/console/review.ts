@@ -1,4 +1,6 @@
 import { api, type Me } from './api.ts'
+import type { ChangeTarget } from '../../db/domain/correction.ts'
+import { correctionUrl, RESOURCE } from './changes.ts'
 import { el, onSubmit } from './forms.ts'
 
 /** Fill a <dl class="app-summary"> with label/value rows (text only, never HTML). */
@@ -10,7 +12,7 @@ export function fillSummary(dl: HTMLElement, rows: [string, string][]) {
   }
 }
 
-export type Step = 'submit' | 'approve' | 'reject' | 'withdraw' | 'remove'
+export type Step = 'submit' | 'approve' | 'reject' | 'withdraw' | 'remove' | 'correct'
 
 /**
  * Which workflow actions the person may take on a record in this state. The server decides in
@@ -30,6 +32,7 @@ export function allowedSteps(
     reject: record.status === 'submitted' && reviewer && notAuthor,
     withdraw: record.status === 'published' && reviewer,
     remove: false,
+    correct: record.status === 'published' && editor,
     ...extra,
   } satisfies Record<Step, boolean>
 }
@@ -37,6 +40,13 @@ export function allowedSteps(
 /** Show the `#<step>-form` forms that are allowed and post each to /api/v1/<resource>/<id>/<step>. */
 export function wireSteps(resource: string, id: number, steps: Record<Step, boolean>) {
   let any = false
+  const target = (Object.keys(RESOURCE) as ChangeTarget[]).find((t) => RESOURCE[t] === resource)
+  const correct = document.getElementById('correct-link')
+  if (correct && target && steps.correct) {
+    correct.querySelector('a')!.href = correctionUrl(target, id)
+    correct.hidden = false
+    any = true
+  }
   for (const [step, allowed] of Object.entries(steps) as [Step, boolean][]) {
     const form = document.getElementById(`${step}-form`) as HTMLFormElement | null
     if (!form) continue

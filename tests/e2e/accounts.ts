@@ -22,6 +22,8 @@ const ACCOUNTS: [string, Role, string | null][] = [
   // A second pair: a TOTP code is accepted once, so a second journey cannot reuse the first's step.
   ['editor-xl2', 'editor', '211103'],
   ['reviewer-xl2', 'reviewer', '211103'],
+  ['editor-xl3', 'editor', '211103'],
+  ['reviewer-xl3', 'reviewer', '211103'],
   ['admin-a11y', 'admin', null],
   ['auditor1', 'auditor', null],
 ]

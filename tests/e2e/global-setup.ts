@@ -51,8 +51,10 @@ export default async function setup(project: TestProject) {
   project.provide('baseUrl', `http://127.0.0.1:${server.port}`)
   project.provide('databaseUrl', url)
   project.provide('buildDate', E2E_DATE)
-  return () => {
+  return async () => {
     server.close()
+    // Let a rebuild a journey's last approval started finish before its database goes away.
+    await publish()
     cleanup()
     rmSync(buildsDir, { recursive: true, force: true })
   }

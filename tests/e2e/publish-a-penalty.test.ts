@@ -1,23 +1,7 @@
-import type { Page } from 'playwright-core'
-import { describe, expect, inject, it } from 'vitest'
-import { totpCode } from '../../functions/auth/totp.ts'
-import { openPage, seriousAxeViolations, url, useBrowser } from '../helpers/e2e.ts'
+import { describe, expect, it } from 'vitest'
+import { logIn, openPage, seriousAxeViolations, url, useBrowser } from '../helpers/e2e.ts'
 
 const ctx = useBrowser()
-const account = (username: string) => inject('accounts').find((a) => a.username === username)!
-
-/** Log in through the console the way a person does: password first, then the TOTP code. */
-async function logIn(page: Page, username: string) {
-  const a = account(username)
-  await page.goto(url('/admin/'))
-  await page.getByLabel('用户名').fill(a.username)
-  await page.getByLabel('密码').fill(a.password)
-  await page.getByRole('button', { name: '登录' }).click()
-  await page.getByLabel('动态口令').fill(totpCode(a.secret, Date.now()))
-  await page.getByRole('button', { name: '登录' }).click()
-  await page.waitForURL(/\/admin\/dashboard\//)
-}
-
 describe('publishing a penalty', () => {
   it('editor drafts, reviewer approves, the site rebuilds by itself, other districts see 404, audit shows each step', async () => {
     const company = ctx.snap.creditFiles.find(

@@ -3,6 +3,7 @@ import { chromium, type Browser, type Page } from 'playwright-core'
 import { afterAll, beforeAll, inject } from 'vitest'
 import { createDb } from '../../db/client.ts'
 import { loadPublicSnapshot, type PublicSnapshot } from '../../db/queries/index.ts'
+import { totpCode } from '../../functions/auth/totp.ts'
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from './browser.ts'
 
 const require = createRequire(import.meta.url)
@@ -63,4 +64,25 @@ export async function seriousAxeViolations(page: Page): Promise<AxeViolation[]> 
     return result.violations
   })
   return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')
+}
+
+/** Log in through the console the way a person does: password first, then the TOTP code. */
+export async function logIn(page: Page, username: string) {
+  const a = inject('accounts').find((x) => x.username === username)!
+  await page.goto(url('/admin/'))
+  await page.getByLabel('用户名').fill(a.username)
+  await page.getByLabel('密码').fill(a.password)
+  await page.getByRole('button', { name: '登录' }).click()
+  await page.getByLabel('动态口令').fill(totpCode(a.secret, Date.now()))
+  await page.getByRole('button', { name: '登录' }).click()
+  await page.waitForURL(/\/admin\/dashboard\//)
+}
+
+/** Wait until the site, rebuilding by itself, serves what a check looks for (2 minutes at most). */
+export async function waitForRebuild(what: string, check: () => Promise<boolean>) {
+  const deadline = Date.now() + 120_000
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error(`${what}: the site did not rebuild within 2 minutes`)
+    await new Promise((r) => setTimeout(r, 1000))
+  }
 }
