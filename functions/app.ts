@@ -1,6 +1,7 @@
 import { Hono } from 'hono'
 import { NotFoundError } from '../db/domain/errors.ts'
 import type { AppDeps, AppEnv } from './context.ts'
+import { auditRefusal } from './audit-refusals.ts'
 import { toErrorResponse } from './errors.ts'
 import { apiHeaders } from './middleware/api-headers.ts'
 import { guardWrites } from './middleware/guard-writes.ts'
@@ -44,7 +45,10 @@ export function createApp(deps: AppDeps) {
     .route('/api/v1/audit', auditRoute)
     .route('/api/v1/imports', importsRoute)
     .get('/api/v1/site/build', requireUser(), (c) => c.json(deps.siteBuild?.() ?? IDLE_BUILD))
-    .onError(toErrorResponse)
+    .onError(async (err, c) => {
+      await auditRefusal(err, c)
+      return toErrorResponse(err, c)
+    })
     .notFound((c) => toErrorResponse(new NotFoundError('接口', c.req.path), c))
 }
 export type AppType = ReturnType<typeof createApp>

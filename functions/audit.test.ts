@@ -66,6 +66,32 @@ describe('H1 event coverage', () => {
   })
 })
 
+describe('H1 event coverage: refusals', () => {
+  it('writes one failure row for an authz denial and one for a validation failure, naming fields not values', async () => {
+    const editor = await addUser(t, 'editor1', 'editor', '211103')
+    const cookie = await logInAs(t, 'editor1', editor.secret)
+    expect((await get(t, '/api/v1/audit', cookie)).status).toBe(403)
+    const bad = await post(
+      t,
+      '/api/v1/penalties',
+      { subjectUscc: 'not-a-code', facts: '联系电话13800138000' },
+      cookie
+    )
+    expect(bad.status).toBe(422)
+    const rows = (await listAudit(t.db, { actor: 'editor1' })).filter(
+      (r) => r.outcome === 'failure'
+    )
+    expect(rows.map((r) => r.action).sort()).toEqual(['authz.denied', 'validation.failed'])
+    const invalid = rows.find((r) => r.action === 'validation.failed')!
+    expect(JSON.parse(invalid.detail!)).toMatchObject({
+      method: 'POST',
+      path: '/api/v1/penalties',
+      fields: expect.arrayContaining(['subjectUscc', 'decisionNo']),
+    })
+    expect(JSON.stringify(rows)).not.toContain('13800138000')
+  })
+})
+
 describe('H2 record fields', () => {
   it('records when, who, role, district, address, action, object, outcome and the request id', async () => {
     const admin = await addUser(t, 'admin1', 'admin', null)
@@ -110,7 +136,7 @@ describe('H3 no secrets or PI in logs', () => {
     )
     const everything =
       JSON.stringify(await listAudit(t.db, {})) + (await failed.text()) + (await created.text())
-    for (const secret of [sentinel, admin.secret, token, PASSWORD])
+    for (const secret of [sentinel, admin.secret, token, PASSWORD, '11010519900307231X'])
       expect(everything).not.toContain(secret)
   })
 })
