@@ -1,6 +1,10 @@
 import { earliestBlackListRemoval } from '../../db/domain/credit-list-input.ts'
 import { todayInShanghai } from '../../db/domain/dates.ts'
-import { NotFoundError, PreconditionFailedError } from '../../db/domain/errors.ts'
+import {
+  NotFoundError,
+  PreconditionFailedError,
+  VersionMismatchError,
+} from '../../db/domain/errors.ts'
 import { inScope } from '../../db/domain/user.ts'
 import { markListEntryRemoved } from '../../db/mutations/credit-list-entries.ts'
 import { enqueueRebuild } from '../../db/mutations/outbox.ts'
@@ -26,7 +30,7 @@ export async function removeListEntry(ctx: ServiceContext, id: number, reason: s
       )
     }
     if (!(await markListEntryRemoved(tx, id, row.version, today, reason))) {
-      throw new PreconditionFailedError('该记录已被他人修改，请刷新后重试')
+      throw new VersionMismatchError()
     }
     await enqueueRebuild(tx, 'list_entry', String(id), 'remove', ctx.nowMs)
     await audit(tx, ctx, {

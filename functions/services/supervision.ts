@@ -4,6 +4,7 @@ import {
   NotFoundError,
   PreconditionFailedError,
   ValidationError,
+  VersionMismatchError,
   type Issue,
 } from '../../db/domain/errors.ts'
 import type { OpenSupervisionInput } from '../../db/domain/listed-supervision-input.ts'
@@ -76,7 +77,7 @@ export async function recordSupervisionResult(ctx: ServiceContext, id: number, r
         { progress: 'rectified', result, resultBy: ctx.actor!.id }
       ))
     ) {
-      throw new PreconditionFailedError('该记录已被他人修改，请刷新后重试')
+      throw new VersionMismatchError()
     }
     await enqueueRebuild(tx, 'supervision', String(id), 'result', ctx.nowMs)
     await audit(tx, ctx, { action: 'supervision.result', objectType: 'supervision', objectId: id })
@@ -99,7 +100,7 @@ export async function closeOutSupervision(ctx: ServiceContext, id: number) {
         { progress: 'closed_out', closedOutOn: today }
       ))
     ) {
-      throw new PreconditionFailedError('该记录已被他人修改，请刷新后重试')
+      throw new VersionMismatchError()
     }
     await enqueueRebuild(tx, 'supervision', String(id), 'close_out', ctx.nowMs)
     await audit(tx, ctx, {

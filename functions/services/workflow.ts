@@ -1,5 +1,10 @@
 import { todayInShanghai } from '../../db/domain/dates.ts'
-import { ForbiddenError, NotFoundError, PreconditionFailedError } from '../../db/domain/errors.ts'
+import {
+  ForbiddenError,
+  NotFoundError,
+  PreconditionFailedError,
+  VersionMismatchError,
+} from '../../db/domain/errors.ts'
 import { publicationStatusLabel } from '../../db/domain/labels.ts'
 import { inScope } from '../../db/domain/user.ts'
 import { WORKFLOW_TRANSITIONS, type WorkflowStep } from '../../db/domain/workflow.ts'
@@ -68,7 +73,7 @@ async function step<K extends WorkflowKind>(
       status: WORKFLOW_TRANSITIONS[name].to,
       ...opts.set(row),
     })
-    if (!moved) throw new PreconditionFailedError('该记录已被他人修改，请刷新后重试')
+    if (!moved) throw new VersionMismatchError()
     if (name === 'approve') await spec.afterApprove?.(tx, ctx, row)
     if (opts.publishes) await enqueueRebuild(tx, spec.objectType, String(id), name, ctx.nowMs)
     if (opts.publishes && spec.publicLog) {
