@@ -1,6 +1,7 @@
+import { eq } from 'drizzle-orm'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { loadPublicSnapshot } from '../../db/queries/public-snapshot.ts'
-import { authorities } from '../../db/schema/index.ts'
+import { authorities, recordEvents } from '../../db/schema/index.ts'
 import { insertSubject, makeUscc } from '../../tests/fixtures/builders.ts'
 import {
   addUser,
@@ -122,5 +123,14 @@ describe('red and black list entries', () => {
     ).toBe(409)
     const snap = await loadPublicSnapshot(t.db, '2026-11-27')
     expect(snap.listEntries.map((e) => e.id)).toEqual([early])
+    // The public change log says when and why it left the list.
+    const log = await t.db
+      .select()
+      .from(recordEvents)
+      .where(eq(recordEvents.objectId, String(old)))
+    expect(log.map((e) => [e.event, e.reason])).toEqual([
+      ['published', null],
+      ['removed', '完成信用修复'],
+    ])
   })
 })

@@ -8,6 +8,7 @@ import {
 import { inScope } from '../../db/domain/user.ts'
 import { markListEntryRemoved } from '../../db/mutations/credit-list-entries.ts'
 import { enqueueRebuild } from '../../db/mutations/outbox.ts'
+import { appendRecordEvent } from '../../db/mutations/record-events.ts'
 import { findWorkflowRow } from '../../db/mutations/workflow.ts'
 import { audit } from '../audit.ts'
 import type { ServiceContext } from '../context.ts'
@@ -33,6 +34,15 @@ export async function removeListEntry(ctx: ServiceContext, id: number, reason: s
       throw new VersionMismatchError()
     }
     await enqueueRebuild(tx, 'list_entry', String(id), 'remove', ctx.nowMs)
+    await appendRecordEvent(tx, {
+      objectType: 'list_entry',
+      objectId: String(id),
+      subjectId: row.subjectId,
+      event: 'removed',
+      onDate: today,
+      reason,
+      createdAt: new Date(ctx.nowMs),
+    })
     await audit(tx, ctx, {
       action: 'list_entry.remove',
       objectType: 'list_entry',
