@@ -1,35 +1,38 @@
 import { z } from 'zod'
-import { addDays, addMonths, type IsoDate } from './dates.ts'
+import { addDays, addMonths, IsoDate } from './dates.ts'
+import periodData from './rules/publicity-periods.json' with { type: 'json' }
 
 /** 失信信息 severity (NDRC Order 36): 轻微 / 一般 / 严重. */
 export const SEVERITIES = ['minor', 'general', 'serious'] as const
 export const Severity = z.enum(SEVERITIES)
 export type Severity = z.infer<typeof Severity>
 
+const Period = z.object({ min: z.number().int().positive(), max: z.number().int().positive() })
+const PublicityRules = z.object({
+  versions: z.record(
+    z.string(),
+    z.object({
+      title: z.string(),
+      inForceFrom: IsoDate,
+      periods: z.object({
+        minor: Period.nullable(),
+        general: Period.nullable(),
+        serious: Period.nullable(),
+      }),
+    })
+  ),
+})
+
 /**
- * 公示期限 rule versions. Records keep the version they were published under.
+ * 公示期限 rule versions, as data in db/domain/rules/publicity-periods.json (a bureau corrects
+ * the file, not the code). Records keep the version they were published under.
  * - `ndrc-2023`: NDRC Order 58 (in force 2023-05-01)
  * - `ndrc-2026`: NDRC Order 36《信用修复管理办法》(in force 2026-04-01)
  * Periods are in months; `null` means "not published".
  */
-export const PUBLICITY_RULES = {
-  'ndrc-2023': {
-    title: '国家发展改革委令第58号《失信行为纠正后的信用信息修复管理办法（试行）》',
-    inForceFrom: '2023-05-01',
-    periods: { minor: null, general: { min: 3, max: 12 }, serious: { min: 12, max: 36 } },
-  },
-  'ndrc-2026': {
-    title: '国家发展改革委令第36号《信用修复管理办法》',
-    inForceFrom: '2026-04-01',
-    periods: { minor: null, general: { min: 3, max: 12 }, serious: { min: 12, max: 36 } },
-  },
-} as const satisfies Record<
-  string,
-  {
-    title: string
-    inForceFrom: IsoDate
-    periods: Record<Severity, { min: number; max: number } | null>
-  }
+export const PUBLICITY_RULES = PublicityRules.parse(periodData).versions as Record<
+  keyof typeof periodData.versions,
+  z.infer<typeof PublicityRules>['versions'][string]
 >
 export type RuleVersion = keyof typeof PUBLICITY_RULES
 export const RULE_VERSIONS = Object.keys(PUBLICITY_RULES) as [RuleVersion, ...RuleVersion[]]
@@ -37,7 +40,11 @@ export const RuleVersionSchema = z.enum(RULE_VERSIONS)
 
 /** The rule version in force on a decision date. */
 export function ruleVersionFor(decisionDate: IsoDate): RuleVersion {
-  return decisionDate >= PUBLICITY_RULES['ndrc-2026'].inForceFrom ? 'ndrc-2026' : 'ndrc-2023'
+  // The newest version in force on that day; decisions older than every version take the oldest.
+  const byDate = RULE_VERSIONS.toSorted((a, b) =>
+    PUBLICITY_RULES[a].inForceFrom.localeCompare(PUBLICITY_RULES[b].inForceFrom)
+  )
+  return byDate.findLast((v) => PUBLICITY_RULES[v].inForceFrom <= decisionDate) ?? byDate[0]!
 }
 
 /** 公示期 dates for a record; null when the severity is not published at all (轻微). */

@@ -70,7 +70,9 @@ describe('a visitor browses', () => {
     if (withdrawn?.state !== 'withdrawn') throw new Error('fixture has no withdrawn penalty')
     const { page, close } = await openPage(ctx.browser, `/penalties/${withdrawn.penalty.id}/`)
     await expect(page.getByRole('heading', { name: '该信息已撤回' }).count()).resolves.toBe(1)
-    await expect(page.getByText(withdrawn.penalty.withdrawal!.reason).count()).resolves.toBe(1)
+    await expect(
+      page.locator('.app-notice').getByText(withdrawn.penalty.withdrawal!.reason).count()
+    ).resolves.toBe(1)
     await expect(page.getByText(withdrawn.penalty.facts).count()).resolves.toBe(0)
     await close()
   })
