@@ -35,7 +35,22 @@ export const changeTargetLabel = {
   supervision: '挂牌督办事项',
 } as const satisfies Record<ChangeTarget, string>
 
-export const changeActionLabel = { create: '新增主体', correct: '更正' } as const
+export const CHANGE_ACTIONS = ['create', 'correct', 'withdraw'] as const
+export type ChangeAction = (typeof CHANGE_ACTIONS)[number]
+export const changeActionLabel = {
+  create: '新增主体',
+  correct: '更正',
+  withdraw: '撤回公示',
+} as const satisfies Record<ChangeAction, string>
+
+/**
+ * 撤回申请 — the decision behind a published record was changed, revoked, or found illegal or
+ * void (行政处罚法 §48): the date that happened starts the 3-working-day clock.
+ */
+export const WithdrawalRequestInput = z
+  .object({ changedOn: IsoDate, reason: text('撤回理由', 1000) })
+  .strict()
+export type WithdrawalRequestInput = z.infer<typeof WithdrawalRequestInput>
 
 export type FieldSpec = {
   label: string

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { publicationDeadline, withdrawalDeadline } from './deadlines.ts'
 import { addWorkingDays, isWorkingDay, workingDaysBetween } from './working-days.ts'
 
 describe('working days on the State Council holiday tables', () => {
@@ -28,5 +29,22 @@ describe('working days on the State Council holiday tables', () => {
     expect(workingDaysBetween('2025-09-26', '2025-10-13')).toBe(7)
     expect(workingDaysBetween('2025-10-13', '2025-09-26')).toBe(-7)
     expect(workingDaysBetween('2025-09-26', '2025-09-26')).toBe(0)
+  })
+})
+
+describe('publication and withdrawal deadlines', () => {
+  it('flags a penalty decided before 国庆 as due soon, then overdue, by working days', () => {
+    expect(publicationDeadline('2025-09-26', '2025-09-30')).toMatchObject({
+      dueOn: '2025-10-13',
+      state: 'on_track',
+      workingDaysLeft: 4,
+    })
+    expect(publicationDeadline('2025-09-26', '2025-10-10')).toMatchObject({ state: 'due_soon' })
+    expect(publicationDeadline('2025-09-26', '2025-10-14')).toMatchObject({
+      state: 'overdue',
+      workingDaysLeft: -1,
+    })
+    // Revoked on a Friday: three working days end on Wednesday.
+    expect(withdrawalDeadline('2026-11-20', '2026-11-20').dueOn).toBe('2026-11-25')
   })
 })

@@ -1,11 +1,11 @@
 import { index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core'
-import { CHANGE_TARGETS, type FieldChange } from '../domain/correction.ts'
+import { CHANGE_ACTIONS, CHANGE_TARGETS, type FieldChange } from '../domain/correction.ts'
 import { PUBLICATION_STATUSES } from '../domain/publication.ts'
 import { districts } from './districts.ts'
 
 /**
- * 变更申请 — a new subject's basic information, or a correction (更正) of a published record,
- * waiting for a second person. Approving it applies the change in the same transaction; until
+ * 变更申请 — a new subject's basic information, a correction (更正) of a published record, or
+ * a withdrawal because its decision was changed or revoked, waiting for a second person. Approving it applies the change in the same transaction; until
  * then the public site keeps showing the record as it was.
  */
 export const changeRequests = sqliteTable(
@@ -15,8 +15,8 @@ export const changeRequests = sqliteTable(
     targetKind: text('target_kind', { enum: CHANGE_TARGETS }).notNull(),
     /** The subject id (USCC or L…) or the record id, as text. */
     targetId: text('target_id').notNull(),
-    action: text('action', { enum: ['create', 'correct'] }).notNull(),
-    /** For `create`: the whole new subject; for `correct`: null. */
+    action: text('action', { enum: CHANGE_ACTIONS }).notNull(),
+    /** For `create`: the whole new subject; for `withdraw`: {changedOn}; else null. */
     values: text('values', { mode: 'json' }).$type<Record<string, unknown>>(),
     /** For `correct`: each changed field with its value before and after. */
     changes: text('changes', { mode: 'json' }).$type<FieldChange[]>(),

@@ -2,7 +2,9 @@ import { Hono } from 'hono'
 import { z } from 'zod'
 import { NotFoundError } from '../../db/domain/errors.ts'
 import { CHANGE_TARGETS, changeTargetLabel } from '../../db/domain/correction.ts'
+import { todayInShanghai } from '../../db/domain/dates.ts'
 import { inScope } from '../../db/domain/user.ts'
+import { listDeadlines } from '../../db/queries/deadlines.ts'
 import { getAdminChange, getCorrectable } from '../../db/queries/admin-changes.ts'
 import { getAdminCreditRecord } from '../../db/queries/admin-credit-records.ts'
 import { listAdminListEntries } from '../../db/queries/admin-list-entries.ts'
@@ -80,6 +82,13 @@ export const adminRoute = new Hono<AppEnv>()
     if (!found || !inScope(c.var.actor, found.districtCode))
       throw new NotFoundError(changeTargetLabel[target], id)
     return c.json(found)
+  })
+  .get('/deadlines', async (c) => {
+    const today = todayInShanghai(new Date((c.var.deps.now ?? Date.now)()))
+    return c.json({
+      asOf: today,
+      items: await listDeadlines(c.var.deps.db, c.var.actor.district, today),
+    })
   })
   .get('/authorities', async (c) => {
     const all = [...(await mapAuthorities(c.var.deps.db)).values()]

@@ -34,6 +34,8 @@ afterEach(() => t.cleanup())
 
 type Body = {
   id: number
+  asOf: string
+  items: unknown[]
   error: { code: string; fields: { field: string }[] }
   fields: { name: string; value: unknown }[]
 }
@@ -195,5 +197,63 @@ describe('更正 of a published record', () => {
       await get(t, `/api/v1/admin/correctable/penalty/${penalty.id}`, people.editor)
     )
     expect(form.body.fields.find((f) => f.name === 'fineYuan')?.value).toBe(5000)
+  })
+})
+
+describe('撤回 when a decision is changed or revoked, against the 3-working-day limit', () => {
+  it('records the request, shows its deadline on the console, and withdraws on approval', async () => {
+    const subject = await insertSubject(t.db, { uscc: makeUscc(8) })
+    const penalty = await insertPenalty(t.db, subject.id, await insertAuthority(t.db), {
+      status: 'published',
+    })
+    const request = (body: unknown) =>
+      post(t, `/api/v1/penalties/${penalty.id}/withdrawal-request`, body, people.editor)
+    expect((await request({ changedOn: '2026-12-01', reason: '复议撤销' })).status).toBe(422)
+    const created = await json(
+      await request({ changedOn: '2026-11-25', reason: '该处罚决定经行政复议被撤销' })
+    )
+    expect(created).toMatchObject({ status: 201, body: { status: 'submitted' } })
+    // Changed on Wednesday 11-25: three working days end on Monday 11-30; today is 11-27.
+    const { body } = await json(await get(t, '/api/v1/admin/deadlines', people.editor))
+    expect(body).toMatchObject({
+      asOf: '2026-11-27',
+      items: [
+        {
+          duty: 'withdraw',
+          kind: 'change',
+          id: created.body.id,
+          dueOn: '2026-11-30',
+          state: 'due_soon',
+          workingDaysLeft: 1,
+        },
+      ],
+    })
+    expect(
+      (await post(t, `/api/v1/changes/${created.body.id}/approve`, {}, people.reviewer)).status
+    ).toBe(200)
+    expect(await findPenaltyRow(t.db, penalty.id)).toMatchObject({
+      status: 'withdrawn',
+      withdrawalReason: '该处罚决定经行政复议被撤销',
+      withdrawnOn: '2026-11-27',
+    })
+    expect((await events('penalty', String(penalty.id))).map((e) => e.event)).toEqual(['withdrawn'])
+    expect((await json(await get(t, '/api/v1/admin/deadlines', people.editor))).body).toMatchObject(
+      { items: [] }
+    )
+  })
+
+  it('lists an unpublished penalty as overdue seven working days after its decision', async () => {
+    const subject = await insertSubject(t.db, { uscc: makeUscc(9) })
+    await insertPenalty(t.db, subject.id, await insertAuthority(t.db), {
+      status: 'draft',
+      decisionDate: '2026-11-16',
+    })
+    const { body } = await json(await get(t, '/api/v1/admin/deadlines', people.editor))
+    expect(body).toMatchObject({
+      items: [{ duty: 'publish', dueOn: '2026-11-25', state: 'overdue', workingDaysLeft: -2 }],
+    })
+    expect(
+      (await json(await get(t, '/api/v1/admin/deadlines', people.dawaEditor))).body
+    ).toMatchObject({ items: [] })
   })
 })

@@ -1,12 +1,16 @@
 import { Hono } from 'hono'
 import { z } from 'zod'
-import { correctionInput, type ChangeTarget } from '../../db/domain/correction.ts'
+import {
+  correctionInput,
+  WithdrawalRequestInput,
+  type ChangeTarget,
+} from '../../db/domain/correction.ts'
 import { ReasonInput } from '../../db/domain/penalty-input.ts'
 import type { WorkflowKind } from '../../db/mutations/workflow.ts'
 import type { AppEnv } from '../context.ts'
 import { requireAction } from '../middleware/require-user.ts'
 import { serviceCtx } from '../service-context.ts'
-import { draftCorrection } from '../services/draft-change.ts'
+import { draftCorrection, requestWithdrawal } from '../services/draft-change.ts'
 import { approveRecord, rejectRecord, submitRecord, withdrawRecord } from '../services/workflow.ts'
 import { jsonBody, parseOrThrow } from '../validate.ts'
 
@@ -48,7 +52,15 @@ export function workflowSteps(kind: WorkflowKind) {
       return c.json(result)
     })
   // 更正 of a published record: a change request, approved like any publication.
-  if (kind !== 'change') steps.route('/', correctionRoute(kind))
+  if (kind !== 'change') {
+    steps.route('/', correctionRoute(kind))
+    // 撤回申请: the decision was changed or revoked on a date; a reviewer approves the withdrawal.
+    steps.post('/:id/withdrawal-request', requireAction('record.draft'), async (c) => {
+      const input = await jsonBody(c, WithdrawalRequestInput)
+      const id = String(idParam(c.req.param('id')))
+      return c.json(await requestWithdrawal(serviceCtx(c), kind, id, input), 201)
+    })
+  }
   return steps
 }
 

@@ -10,6 +10,7 @@ import type { DbOrTx } from '../../db/mutations/users.ts'
 import { findWorkflowRow, transitionRecord } from '../../db/mutations/workflow.ts'
 import type { changeRequests } from '../../db/schema/index.ts'
 import type { ServiceContext } from '../context.ts'
+import { withdrawalColumns } from './withdrawal-columns.ts'
 import type { Subject } from '../../db/domain/subject.ts'
 
 const OBJECT_TYPE = {
@@ -52,7 +53,26 @@ export async function applyChange(
     await appendRecordEvent(tx, { ...event, subjectId: cr.targetId, event: 'published' })
     return
   }
-  const stale = new VersionMismatchError('该记录在起草更正后已发生变化，请退回此更正并重新起草')
+  const stale = new VersionMismatchError('该记录在提出申请后已发生变化，请退回此申请并重新提出')
+  if (cr.action === 'withdraw') {
+    if (cr.targetKind === 'subject') throw stale
+    const kind = cr.targetKind
+    const id = Number(cr.targetId)
+    const row = await findWorkflowRow(tx, kind, id)
+    if (!row || row.status !== 'published' || row.version !== cr.baseVersion) throw stale
+    const reason = cr.reason ?? ''
+    const moved = await transitionRecord(tx, kind, id, row, {
+      status: 'withdrawn',
+      ...withdrawalColumns(kind, today, reason),
+    })
+    if (!moved) throw stale
+    await appendRecordEvent(tx, {
+      ...event,
+      subjectId: 'subjectId' in row ? row.subjectId : null,
+      event: 'withdrawn',
+    })
+    return
+  }
   const changes = cr.changes ?? []
   const set = changeColumns(cr.targetKind, changes)
   if (cr.targetKind === 'subject') {

@@ -4,6 +4,7 @@ import {
   diffChanges,
   changeTargetLabel,
   type ChangeTarget,
+  type WithdrawalRequestInput,
 } from '../../db/domain/correction.ts'
 import { todayInShanghai } from '../../db/domain/dates.ts'
 import {
@@ -11,6 +12,7 @@ import {
   NotFoundError,
   PreconditionFailedError,
   ValidationError,
+  type Issue,
 } from '../../db/domain/errors.ts'
 import type { ImportSubjectRow } from '../../db/domain/import-columns.ts'
 import { inScope } from '../../db/domain/user.ts'
@@ -21,7 +23,7 @@ import type { DbOrTx } from '../../db/mutations/users.ts'
 import { findWorkflowRow } from '../../db/mutations/workflow.ts'
 import { audit } from '../audit.ts'
 import type { ServiceContext } from '../context.ts'
-import { subjectInScope } from './resolve-refs.ts'
+import { notInFuture, subjectInScope } from './resolve-refs.ts'
 
 const LABEL = changeTargetLabel
 
@@ -179,3 +181,42 @@ export const draftCorrection = (
   id: string,
   input: { changes: Record<string, unknown>; reason: string }
 ) => ctx.db.transaction((tx) => draftCorrectionIn(tx, ctx, target, id, input))
+
+/**
+ * 撤回申请 — an editor records that the decision behind a published record was changed or
+ * revoked (on `changedOn`); a reviewer's approval withdraws it with the reason published. It is
+ * entered as submitted: the 3-working-day clock is already running.
+ */
+export async function requestWithdrawal(
+  ctx: ServiceContext,
+  target: Exclude<ChangeTarget, 'subject'>,
+  id: string,
+  input: WithdrawalRequestInput
+) {
+  return ctx.db.transaction(async (tx) => {
+    const { row, district } = await loadTarget(tx, ctx, target, id)
+    if (row.status !== 'published') throw new PreconditionFailedError('只有已公示的记录可以撤回')
+    const issues: Issue[] = []
+    notInFuture(ctx, input.changedOn, 'changedOn', '决定变更或撤销日期', issues)
+    if (issues.length) throw new ValidationError(issues)
+    await refuseIfOpen(tx, target, id)
+    const cr = await insertChangeRequest(tx, {
+      targetKind: target,
+      targetId: id,
+      action: 'withdraw',
+      values: { changedOn: input.changedOn },
+      baseVersion: Number(row.version),
+      reason: input.reason,
+      districtCode: district,
+      ...workflowColumns(ctx, { submit: true }),
+    })
+    await audit(tx, ctx, {
+      action: 'withdrawal.request',
+      objectType: 'change_request',
+      objectId: cr.id,
+      reason: input.reason,
+      detail: { target, targetId: id, changedOn: input.changedOn },
+    })
+    return { id: cr.id, status: cr.status, version: cr.version }
+  })
+}

@@ -4,6 +4,7 @@ import type { WorkflowKind } from '../../db/mutations/workflow.ts'
 import type { DbOrTx } from '../../db/mutations/users.ts'
 import type { ServiceContext } from '../context.ts'
 import { applyChange } from './apply-change.ts'
+import { withdrawalColumns } from './withdrawal-columns.ts'
 import type {
   changeRequests,
   creditListEntries,
@@ -62,13 +63,13 @@ export const KINDS: { [K in WorkflowKind]: KindSpec<K> } = {
         publicUntil: window?.publicUntil ?? null,
       }
     },
-    onWithdraw: (today, reason) => ({ withdrawnOn: today, withdrawalReason: reason }),
+    onWithdraw: (today, reason) => withdrawalColumns('penalty', today, reason),
   },
   listEntry: {
     label: '红黑名单条目',
     publicLog: true,
     objectType: 'list_entry',
-    onWithdraw: (today, reason) => ({ removedOn: today, removalReason: `撤回：${reason}` }),
+    onWithdraw: (today, reason) => withdrawalColumns('listEntry', today, reason),
   },
   creditRecord: {
     label: '信用记录',
@@ -88,13 +89,13 @@ export const KINDS: { [K in WorkflowKind]: KindSpec<K> } = {
         throw new PreconditionFailedError('轻微失信信息依法不予公示，无需提交审核')
       }
     },
-    onWithdraw: (today, reason) => ({ withdrawnOn: today, withdrawalReason: reason }),
+    onWithdraw: (today, reason) => withdrawalColumns('penalty', today, reason),
   },
   supervision: {
     label: '挂牌督办事项',
     publicLog: true,
     objectType: 'supervision',
-    onWithdraw: (today, reason) => ({ withdrawnOn: today, withdrawalReason: reason }),
+    onWithdraw: (today, reason) => withdrawalColumns('penalty', today, reason),
   },
   typicalCase: {
     label: '典型案例',
@@ -102,7 +103,7 @@ export const KINDS: { [K in WorkflowKind]: KindSpec<K> } = {
     objectType: 'typical_case',
     // A case is dated by its publication, the day a second person approves it.
     onApprove: (_row, today) => ({ publishedOn: today }),
-    onWithdraw: (today, reason) => ({ withdrawnOn: today, withdrawalReason: reason }),
+    onWithdraw: (today, reason) => withdrawalColumns('penalty', today, reason),
   },
   change: {
     label: '变更申请',

@@ -12,7 +12,8 @@ export function fillSummary(dl: HTMLElement, rows: [string, string][]) {
   }
 }
 
-export type Step = 'submit' | 'approve' | 'reject' | 'withdraw' | 'remove' | 'correct'
+export type Step =
+  'submit' | 'approve' | 'reject' | 'withdraw' | 'withdrawal-request' | 'remove' | 'correct'
 
 /**
  * Which workflow actions the person may take on a record in this state. The server decides in
@@ -33,6 +34,7 @@ export function allowedSteps(
     withdraw: record.status === 'published' && reviewer,
     remove: false,
     correct: record.status === 'published' && editor,
+    'withdrawal-request': record.status === 'published' && editor,
     ...extra,
   } satisfies Record<Step, boolean>
 }
@@ -54,8 +56,10 @@ export function wireSteps(resource: string, id: number, steps: Record<Step, bool
     if (!allowed) continue
     any = true
     onSubmit(form, async (values) => {
-      await api(`/${resource}/${id}/${step}`, values)
-      location.reload()
+      const result = await api<{ id: number }>(`/${resource}/${id}/${step}`, values)
+      // A withdrawal request is a change request of its own, reviewed on its page.
+      if (step === 'withdrawal-request') location.assign(`/admin/changes/view/?id=${result.id}`)
+      else location.reload()
     })
   }
   const none = document.getElementById('no-actions')

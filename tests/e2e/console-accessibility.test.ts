@@ -11,6 +11,8 @@ const TEMPLATES = [
   '/admin/records/new/',
   '/admin/cases/new/',
   '/admin/supervisions/new/',
+  '/admin/subjects/new/',
+  '/admin/deadlines/',
   '/admin/import/',
   '/admin/audit/',
   '/admin/users/',
