@@ -2,13 +2,15 @@
  * npm start — the whole product on the embedded database:
  * migrate DATABASE_URL (default file:data/local.db), seed ~300 demo subjects (示例数据) if it is
  * empty, build the site and its search index, and serve it on PORT (default 4321).
- * Later runs reuse the database, serve the last build at once and rebuild in the background.
+ * Later runs reuse the database, serve the last build at once and rebuild in the background;
+ * the site rebuilds by itself after each publish and shortly after every midnight (Asia/Shanghai).
  */
 import { resolve } from 'node:path'
 import { count } from 'drizzle-orm'
 import { todayInShanghai } from '../db/domain/dates.ts'
 import { subjects } from '../db/schema/index.ts'
 import { readAppConfig } from '../functions/env.ts'
+import { createDailyRebuild, startDailyRebuild } from '../functions/node/daily-rebuild.ts'
 import { createNodeApp, listen } from '../functions/node/node-server.ts'
 import { createPublisher } from '../functions/node/publisher.ts'
 import { SiteBuilder } from '../functions/node/site-builder.ts'
@@ -63,3 +65,5 @@ console.log(`物业信用公示平台 is serving on http://localhost:${port}/`)
 if (hadBuild) void builder.request()
 // Publishes that were waiting when the server last stopped.
 void publish()
+// Records whose publicity period ends leave the site shortly after midnight, Asia/Shanghai.
+startDailyRebuild(createDailyRebuild(builder).check)

@@ -1,10 +1,13 @@
 import { mkdir, readdir, readlink, rename, rm, symlink } from 'node:fs/promises'
 import { join, resolve, sep } from 'node:path'
+import { todayInShanghai, type IsoDate } from '../../db/domain/dates.ts'
 import { buildSite } from './build-site.ts'
 
 export type BuildState = {
   state: 'idle' | 'queued' | 'building' | 'failed'
   lastSuccessAt: string | null
+  /** The Asia/Shanghai date the live site was built for (its "today" for publicity periods). */
+  builtFor: IsoDate | null
   lastError: string | null
   pending: boolean
 }
@@ -20,15 +23,26 @@ export class SiteBuilder {
   private status: BuildState = {
     state: 'idle',
     lastSuccessAt: null,
+    builtFor: null,
     lastError: null,
     pending: false,
   }
 
   private readonly root: string
+  private readonly clock: () => number
   private readonly buildsDir: string
   private readonly env: NodeJS.ProcessEnv
 
-  constructor(root: string, buildsDir: string, env: NodeJS.ProcessEnv = process.env) {
+  /**
+   * `clock` decides the date each build is for (BUILD_DATE), so tests can move time; an explicit
+   * BUILD_DATE in `env` pins it instead.
+   */
+  constructor(
+    root: string,
+    buildsDir: string,
+    env: NodeJS.ProcessEnv = process.env,
+    clock: () => number = Date.now
+  ) {
     // Astro's prerender bundle imports packages relative to the output directory, so builds
     // must sit inside the project tree where node_modules resolves.
     if (!resolve(buildsDir).startsWith(resolve(root) + sep)) {
@@ -37,6 +51,7 @@ export class SiteBuilder {
     this.root = root
     this.buildsDir = buildsDir
     this.env = env
+    this.clock = clock
   }
 
   /** The directory currently served (`<build>/client`), or null before the first build. */
@@ -67,10 +82,12 @@ export class SiteBuilder {
       this.again = false
       this.status.state = 'building'
       try {
-        await this.buildOnce()
+        const builtFor = this.env.BUILD_DATE ?? todayInShanghai(new Date(this.clock()))
+        await this.buildOnce(builtFor)
         this.status = {
           state: 'idle',
           lastSuccessAt: new Date().toISOString(),
+          builtFor,
           lastError: null,
           pending: false,
         }
@@ -81,12 +98,12 @@ export class SiteBuilder {
     } while (this.again)
   }
 
-  private async buildOnce(): Promise<void> {
+  private async buildOnce(builtFor: IsoDate): Promise<void> {
     await mkdir(this.buildsDir, { recursive: true })
     const id = `build-${Date.now()}`
     const outDir = join(this.buildsDir, id)
     try {
-      const report = await buildSite(this.root, outDir, this.env)
+      const report = await buildSite(this.root, outDir, { ...this.env, BUILD_DATE: builtFor })
       console.log({ msg: 'site built', ...report })
     } catch (err) {
       await rm(outDir, { recursive: true, force: true })

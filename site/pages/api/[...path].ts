@@ -2,6 +2,7 @@ import type { APIRoute } from 'astro'
 import { env, waitUntil } from 'cloudflare:workers'
 import { createDb, readDbConfig } from '../../../db/client.ts'
 import { createApp } from '../../../functions/app.ts'
+import { callDeployHook } from '../../../functions/deploy-hook.ts'
 import { readAppConfig } from '../../../functions/env.ts'
 
 // On Cloudflare the Hono app answers /api/* on demand; every other page is a static asset.
@@ -17,10 +18,7 @@ function getApp() {
   app = createApp({
     db: createDb(readDbConfig(vars)),
     config,
-    onPublish: () => {
-      // The hook URL is a credential: never log it.
-      if (config.DEPLOY_HOOK_URL) waitUntil(fetch(config.DEPLOY_HOOK_URL, { method: 'POST' }))
-    },
+    onPublish: () => waitUntil(callDeployHook(vars, 'publish')),
   })
   return app
 }
