@@ -15,7 +15,8 @@ function depthOf(value: unknown, depth = 0): number {
 export function toIssues(error: z.ZodError) {
   return error.issues.map((i) => ({
     field: i.path.join('.') || '(body)',
-    code: i.code,
+    // A refinement may name its own code (personal_info); zod calls it 'custom'.
+    code: i.code === 'custom' && typeof i.params?.code === 'string' ? i.params.code : i.code,
     message: i.code === 'unrecognized_keys' ? `不允许的字段：${i.keys.join('、')}` : i.message,
   }))
 }

@@ -3,7 +3,8 @@ import { addMonths, formatChineseDate, IsoDate } from './dates.ts'
 import { DivisionCode } from './district.ts'
 import type { Issue } from './errors.ts'
 import { severityLabel } from './labels.ts'
-import { FineYuan, text } from './penalty-input.ts'
+import { FineYuan } from './penalty-input.ts'
+import { publicText, text } from './public-text.ts'
 import { Severity } from './severity.ts'
 import { VIOLATION_CODES, VIOLATION_TYPES } from './violation-type.ts'
 
@@ -48,7 +49,7 @@ export const changeActionLabel = {
  * void (行政处罚法 §48): the date that happened starts the 3-working-day clock.
  */
 export const WithdrawalRequestInput = z
-  .object({ changedOn: IsoDate, reason: text('撤回理由', 1000) })
+  .object({ changedOn: IsoDate, reason: publicText('撤回理由', 1000) })
   .strict()
 export type WithdrawalRequestInput = z.infer<typeof WithdrawalRequestInput>
 
@@ -74,10 +75,11 @@ const date = (label: string, column: string): FieldSpec => ({
   input: 'date',
   display: (v) => formatChineseDate(String(v)),
 })
+/** Published prose: refused if it carries personal information. */
 const prose = (label: string, column: string, max: number): FieldSpec => ({
   label,
   column,
-  schema: text(label, max),
+  schema: publicText(label, max),
   input: max > 200 ? 'textarea' : 'text',
 })
 /** A field a record may leave empty: null clears it. */
@@ -91,16 +93,20 @@ const severity: FieldSpec = {
 }
 
 export const CORRECTABLE: Record<ChangeTarget, Record<string, FieldSpec>> = {
+  // An organisation's registered particulars are public by law; no personal-information check.
   subject: {
-    name: prose('主体名称', 'name', 100),
+    name: { ...prose('主体名称', 'name', 100), schema: text('主体名称', 100) },
     districtCode: {
       label: '所属县区代码',
       column: 'districtCode',
       schema: DivisionCode,
       input: 'text',
     },
-    legalRepresentative: optional(prose('法定代表人', 'legalRepresentative', 50)),
-    address: optional(prose('住所', 'address', 200)),
+    legalRepresentative: optional({
+      ...prose('法定代表人', 'legalRepresentative', 50),
+      schema: text('法定代表人', 50),
+    }),
+    address: optional({ ...prose('住所', 'address', 200), schema: text('住所', 200) }),
     establishedOn: optional(date('成立日期', 'establishedOn')),
     registeredCapitalWan: optional({
       label: '注册资本（万元）',
@@ -171,7 +177,7 @@ export function correctionInput(target: ChangeTarget) {
         .object(shape)
         .strict()
         .refine((c) => Object.keys(c).length > 0, { message: '请至少更正一项内容' }),
-      reason: text('更正理由', 1000),
+      reason: publicText('更正理由', 1000),
     })
     .strict()
 }

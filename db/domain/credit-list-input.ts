@@ -1,14 +1,8 @@
 import { z } from 'zod'
 import { CreditList } from './credit-list.ts'
 import { addMonths, IsoDate } from './dates.ts'
+import { publicText, text } from './public-text.ts'
 import { SubjectId } from './subject.ts'
-
-const text = (label: string, max: number) =>
-  z
-    .string()
-    .trim()
-    .min(1, { message: `请填写${label}` })
-    .max(max, { message: `${label}不能超过${max}字` })
 
 /**
  * 列入红名单/黑名单 — 国办发〔2020〕49号: a stated legal basis, a decision date, a validity period
@@ -18,14 +12,14 @@ export const DraftListEntryInput = z
   .object({
     subjectId: SubjectId,
     list: CreditList,
-    reason: text('列入事由', 1000),
-    basis: text('认定依据', 500),
+    reason: publicText('列入事由', 1000),
+    basis: publicText('认定依据', 500),
     decisionNo: text('决定文号', 100),
     authority: text('认定机关', 100),
     decisionDate: IsoDate,
     validUntil: IsoDate,
-    measures: text('激励或惩戒措施', 1000),
-    removalRoute: text('移出条件与途径', 1000),
+    measures: publicText('激励或惩戒措施', 1000),
+    removalRoute: publicText('移出条件与途径', 1000),
   })
   .strict()
   .superRefine((v, ctx) => {

@@ -2,6 +2,7 @@ import { z } from 'zod'
 import { BAD_RECORD_CATEGORIES, GOOD_RECORD_CATEGORIES } from './credit-record.ts'
 import { IsoDate } from './dates.ts'
 import { Severity } from './severity.ts'
+import { publicText } from './public-text.ts'
 import { SubjectId } from './subject.ts'
 
 /**
@@ -15,16 +16,8 @@ export const DraftCreditRecordInput = z
     category: z.enum([...GOOD_RECORD_CATEGORIES, ...BAD_RECORD_CATEGORIES], {
       message: '记录类别不正确',
     }),
-    title: z
-      .string()
-      .trim()
-      .min(1, { message: '请填写标题' })
-      .max(100, { message: '标题不能超过100字' }),
-    content: z
-      .string()
-      .trim()
-      .min(1, { message: '请填写记录内容' })
-      .max(2000, { message: '记录内容不能超过2000字' }),
+    title: publicText('标题', 100),
+    content: publicText('记录内容', 2000),
     authority: z.string().trim().min(1, { message: '请选择作出机关' }).max(100),
     decisionNo: z.string().trim().max(100).optional(),
     decisionDate: IsoDate,

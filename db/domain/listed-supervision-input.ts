@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { IsoDate } from './dates.ts'
+import { publicText } from './public-text.ts'
 import { SubjectId } from './subject.ts'
 import { VIOLATION_CODES } from './violation-type.ts'
 
@@ -11,7 +12,7 @@ export const OpenSupervisionInput = z
     violationType: z
       .enum(VIOLATION_CODES, { message: '违法行为类型不在专项整治方案所列范围内' })
       .optional(),
-    problem: z.string().trim().min(1, { message: '请填写督办问题' }).max(2000),
+    problem: publicText('督办问题', 2000),
     authority: z.string().trim().min(1, { message: '请选择督办机关' }).max(100),
     listedOn: IsoDate,
     deadline: IsoDate,
@@ -24,6 +25,4 @@ export const OpenSupervisionInput = z
 export type OpenSupervisionInput = z.infer<typeof OpenSupervisionInput>
 
 /** 查处结果, published as the plan requires (六(四) 及时公布查处结果). */
-export const SupervisionResultInput = z
-  .object({ result: z.string().trim().min(1, { message: '请填写查处结果' }).max(2000) })
-  .strict()
+export const SupervisionResultInput = z.object({ result: publicText('查处结果', 2000) }).strict()

@@ -2,15 +2,9 @@ import { z } from 'zod'
 import { IsoDate } from './dates.ts'
 import { PenaltyCategory } from './penalty.ts'
 import { Severity } from './severity.ts'
+import { publicText, text } from './public-text.ts'
 import { Uscc } from './uscc.ts'
 import { VIOLATION_CODES } from './violation-type.ts'
-
-export const text = (label: string, max: number) =>
-  z
-    .string()
-    .trim()
-    .min(1, { message: `请填写${label}` })
-    .max(max, { message: `${label}不能超过${max}字` })
 
 /** 罚款金额（元）: at most two decimals, stored as integer 分. */
 export const FineYuan = z
@@ -34,14 +28,15 @@ export const DraftPenaltyInput = z
     authority: text('处罚机关', 100),
     decisionDate: IsoDate,
     violationType: z.enum(VIOLATION_CODES, { message: '违法行为类型不在专项整治方案所列范围内' }),
-    facts: text('违法事实', 5000),
-    legalBasis: text('处罚依据', 2000),
+    facts: publicText('违法事实', 5000),
+    legalBasis: publicText('处罚依据', 2000),
     category: PenaltyCategory,
-    content: text('处罚内容', 2000),
+    content: publicText('处罚内容', 2000),
     fineYuan: FineYuan.optional(),
     severity: Severity,
   })
   .strict()
 export type DraftPenaltyInput = z.infer<typeof DraftPenaltyInput>
 
-export const ReasonInput = z.object({ reason: text('理由', 1000) }).strict()
+/** A reason that is published (withdrawal) or read by the author (rejection). */
+export const ReasonInput = z.object({ reason: publicText('理由', 1000) }).strict()

@@ -1,12 +1,8 @@
 import { z } from 'zod'
+import { publicText } from './public-text.ts'
 import { SubjectId } from './subject.ts'
 
-const section = (label: string) =>
-  z
-    .string()
-    .trim()
-    .min(1, { message: `请填写${label}` })
-    .max(5000, { message: `${label}不能超过5000字` })
+const section = (label: string) => publicText(label, 5000)
 
 /**
  * 典型案例 — the four sections the seed plan requires (基本情况、违法事实、处罚依据、处理结果),
@@ -14,11 +10,7 @@ const section = (label: string) =>
  */
 export const DraftTypicalCaseInput = z
   .object({
-    title: z
-      .string()
-      .trim()
-      .min(1, { message: '请填写标题' })
-      .max(100, { message: '标题不能超过100字' }),
+    title: publicText('标题', 100),
     subjectId: SubjectId,
     penaltyId: z.number().int().positive().optional(),
     authority: z.string().trim().min(1, { message: '请选择发布机关' }).max(100),

@@ -2,6 +2,9 @@ import { spawn } from 'node:child_process'
 import { createRequire } from 'node:module'
 import { join } from 'node:path'
 import * as pagefind from 'pagefind'
+import { createDb, readDbConfig } from '../../db/client.ts'
+import { getJurisdiction } from '../../db/queries/reference-data.ts'
+import { allowedContacts, scanOutputForPersonalInfo } from './personal-info-scan.ts'
 
 /** Timings of one build, for logs and the benchmark. */
 export type BuildReport = { outDir: string; renderMs: number; indexMs: number; pages: number }
@@ -27,6 +30,26 @@ function astroBuild(root: string, env: NodeJS.ProcessEnv): Promise<void> {
   })
 }
 
+/** Fail the build if any published file carries personal information (DESIGN §6). */
+async function refusePersonalInfo(client: string, env: NodeJS.ProcessEnv): Promise<void> {
+  const db = createDb(readDbConfig(env))
+  try {
+    const { publisher } = await getJurisdiction(db)
+    const findings = await scanOutputForPersonalInfo(
+      client,
+      allowedContacts([publisher.phone, publisher.email])
+    )
+    if (findings.length) {
+      const shown = findings.slice(0, 20).map((f) => `${f.file}: ${f.kind} at ${f.position}`)
+      throw new Error(
+        `personal information in the build output (${findings.length}): ${shown.join('; ')}`
+      )
+    }
+  } finally {
+    db.$close()
+  }
+}
+
 /**
  * Build the public site into `outDir` (client/ + server/) and index it with Pagefind.
  * Fails (rejects) on any error, so a caller never swaps in a half-built site.
@@ -40,6 +63,7 @@ export async function buildSite(
   await astroBuild(root, { ...env, SITE_OUT_DIR: outDir, ASTRO_TELEMETRY_DISABLED: '1' })
   const rendered = performance.now()
   const client = join(outDir, 'client')
+  await refusePersonalInfo(client, env)
   const { index, errors } = await pagefind.createIndex({ forceLanguage: 'zh-cn' })
   if (!index) throw new Error(`pagefind: ${errors.join('; ')}`)
   try {

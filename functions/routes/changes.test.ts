@@ -257,3 +257,38 @@ describe('撤回 when a decision is changed or revoked, against the 3-working-da
     ).toMatchObject({ items: [] })
   })
 })
+
+describe('personal information in published text', () => {
+  it('refuses a draft whose facts carry a phone number, naming the field and the position', async () => {
+    const subject = await insertSubject(t.db, { uscc: makeUscc(11) })
+    await insertAuthority(t.db, '盘锦市兴隆台区住房和城乡建设局')
+    const facts = '经查，业主张某（电话１３８ ００１３ ８０００）反映该企业停水催费。'
+    const res = await json(
+      await post(
+        t,
+        '/api/v1/penalties',
+        {
+          subjectUscc: subject.uscc,
+          decisionNo: '兴住建罚决〔2026〕77号',
+          authority: '盘锦市兴隆台区住房和城乡建设局1',
+          decisionDate: '2026-11-20',
+          violationType: 'property_company.8',
+          facts,
+          legalBasis: '违反了《盘锦市物业管理条例》第二十三条的规定',
+          category: 'fine',
+          content: '罚款人民币5000元。',
+          severity: 'general',
+        },
+        people.editor
+      )
+    )
+    expect(res.status).toBe(422)
+    expect(res.body.error.fields).toEqual([
+      {
+        field: 'facts',
+        code: 'personal_info',
+        message: `违法事实第${facts.indexOf('１') + 1}个字符处疑似包含手机号码，依法不得公示，请删除或改写`,
+      },
+    ])
+  })
+})

@@ -1,10 +1,12 @@
-import { readdirSync, readFileSync } from 'node:fs'
+import { readdirSync, readFileSync, readlinkSync } from 'node:fs'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { join, relative, resolve } from 'node:path'
 import { gunzipSync } from 'node:zlib'
+import { eq } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { DEFAULT_JURISDICTION } from '../../db/domain/jurisdiction.ts'
 import { loadPublicSnapshot } from '../../db/queries/index.ts'
+import { penalties } from '../../db/schema/index.ts'
 import { createDailyRebuild } from '../../functions/node/daily-rebuild.ts'
 import { createNodeApp, listen } from '../../functions/node/node-server.ts'
 import { SiteBuilder } from '../../functions/node/site-builder.ts'
@@ -102,5 +104,25 @@ describe('expiry without anyone acting', () => {
     expect(notice).toContain(target.decisionNo)
     expect(notice).not.toContain(target.facts)
     expect(notice).not.toContain(target.partyName)
+  })
+})
+
+describe('the build refuses personal information', () => {
+  it('fails a build whose pages would carry a phone number, and keeps the previous site live', async () => {
+    const snap = await loadPublicSnapshot(t.db, builder.state.builtFor!)
+    const visible = snap.penalties[0]!
+    const liveBefore = readlinkSync(join(buildsDir, 'live'))
+    // Written beneath the API (which would refuse it), as a faulty import or migration might.
+    await t.db
+      .update(penalties)
+      .set({ facts: `${visible.facts}业主联系电话１３８ ００１３ ８０００。` })
+      .where(eq(penalties.id, visible.id))
+    await builder.request()
+    expect(builder.state.state).toBe('failed')
+    expect(builder.state.lastError).toMatch(/personal information.*手机号码/)
+    expect(readlinkSync(join(buildsDir, 'live'))).toBe(liveBefore)
+    const page = await fetch(`http://127.0.0.1:${server.port}/penalties/${visible.id}/`)
+    expect(page.status).toBe(200)
+    expect(await page.text()).not.toContain('１３８')
   })
 })
