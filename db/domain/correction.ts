@@ -36,12 +36,13 @@ export const changeTargetLabel = {
   supervision: '挂牌督办事项',
 } as const satisfies Record<ChangeTarget, string>
 
-export const CHANGE_ACTIONS = ['create', 'correct', 'withdraw'] as const
+export const CHANGE_ACTIONS = ['create', 'correct', 'withdraw', 'repair'] as const
 export type ChangeAction = (typeof CHANGE_ACTIONS)[number]
 export const changeActionLabel = {
   create: '新增主体',
   correct: '更正',
   withdraw: '撤回公示',
+  repair: '信用修复',
 } as const satisfies Record<ChangeAction, string>
 
 /**

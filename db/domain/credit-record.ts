@@ -38,6 +38,7 @@ export const CreditRecord = z.object({
   ruleVersion: RuleVersionSchema.nullable(),
   repairableFrom: IsoDate.nullable(),
   publicUntil: IsoDate.nullable(),
+  repairedOn: IsoDate.nullable(),
   projectId: z.number().int().nullable(),
   status: PublicationStatus,
 })

@@ -64,6 +64,8 @@ export const Penalty = z.object({
   /** 可申请信用修复日期 / 公示截止期 (null only for 轻微, which is never published). */
   repairableFrom: IsoDate.nullable(),
   publicUntil: IsoDate.nullable(),
+  /** The day an approved 信用修复 ended its publicity early. */
+  repairedOn: IsoDate.nullable(),
   districtCode: DivisionCode,
   projectId: z.number().int().nullable(),
   status: PublicationStatus,

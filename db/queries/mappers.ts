@@ -54,6 +54,7 @@ export function toPenalty(
     ruleVersion: row.ruleVersion,
     repairableFrom: row.repairableFrom,
     publicUntil: row.publicUntil,
+    repairedOn: row.repairedOn,
     districtCode: row.districtCode,
     projectId: row.projectId,
     status: row.status,
@@ -83,6 +84,7 @@ export function toCreditRecord(
     ruleVersion: row.ruleVersion,
     repairableFrom: row.repairableFrom,
     publicUntil: row.publicUntil,
+    repairedOn: row.repairedOn,
     projectId: row.projectId,
     status: row.status,
   }

@@ -34,11 +34,14 @@ import type { Jurisdiction } from '../domain/jurisdiction.ts'
 import { creditListLabel, creditRecordKindLabel } from '../domain/labels.ts'
 import type { ChangeLogLine } from '../domain/record-event.ts'
 
-/** A penalty page's state: full record, withdrawn notice, or the bare 已期满 notice. */
-export type PenaltyPage = { id: number; decisionNo: string } & (
-  | { state: 'public' | 'withdrawn'; penalty: Penalty; changeLog: ChangeLogLine[] }
-  | { state: 'expired' }
-)
+/**
+ * A penalty page's state: full record, withdrawn notice, or a bare notice once its publicity
+ * ended — by reaching its end date (已期满) or by an approved credit repair (已信用修复).
+ */
+type PenaltyKey = { id: number; decisionNo: string }
+export type PenaltyPage =
+  | (PenaltyKey & { state: 'public' | 'withdrawn'; penalty: Penalty; changeLog: ChangeLogLine[] })
+  | (PenaltyKey & { state: 'expired' | 'repaired' })
 
 /** A case page: the case, or the withdrawal notice that replaces it. */
 export type CasePage =
@@ -154,7 +157,8 @@ export async function loadPublicSnapshot(db: Db, asOf: IsoDate): Promise<PublicS
     const changeLog = changeLogOf('penalty', p.id)
     if (p.status === 'withdrawn') return { ...key, state: 'withdrawn', penalty: p, changeLog }
     if (isPubliclyVisible(p, asOf)) return { ...key, state: 'public', penalty: p, changeLog }
-    // Expired: only the decision number survives (conventions: 已期满停止公示).
+    // Ended: only the decision number survives (conventions: 已期满停止公示).
+    if (p.repairedOn && p.repairedOn <= asOf) return { ...key, state: 'repaired' }
     return { ...key, state: 'expired' }
   })
 

@@ -37,6 +37,8 @@ export const creditRecords = sqliteTable(
     reviewedBy: integer('reviewed_by'),
     rejectionReason: text('rejection_reason'),
     withdrawnOn: text('withdrawn_on'),
+    /** 信用修复, as on penalties. */
+    repairedOn: text('repaired_on'),
     withdrawalReason: text('withdrawal_reason'),
   },
   // Credit files load a subject's records.

@@ -51,6 +51,8 @@ export const penalties = sqliteTable(
     projectId: integer('project_id').references(() => projects.id),
     status: text('status', { enum: PUBLICATION_STATUSES }).notNull().default('draft'),
     withdrawnOn: text('withdrawn_on'),
+    /** 信用修复: the day an approved repair took the record out of public view before its end. */
+    repairedOn: text('repaired_on'),
     withdrawalReason: text('withdrawal_reason'),
     /** Optimistic concurrency: every workflow step bumps it (UPDATE … WHERE version = ?). */
     version: integer('version').notNull().default(1),

@@ -1,6 +1,7 @@
 import { eq } from 'drizzle-orm'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { findPenaltyRow } from '../../db/mutations/penalties.ts'
+import { loadPublicSnapshot } from '../../db/queries/index.ts'
 import { outbox, recordEvents, subjects } from '../../db/schema/index.ts'
 import {
   insertAuthority,
@@ -290,5 +291,67 @@ describe('personal information in published text', () => {
         message: `违法事实第${facts.indexOf('１') + 1}个字符处疑似包含手机号码，依法不得公示，请删除或改写`,
       },
     ])
+  })
+})
+
+describe('信用修复 (credit repair)', () => {
+  const materials = ['commitment', 'licence', 'performance', 'repair_form']
+  async function penaltyDecided(decisionDate: string, repairableFrom: string) {
+    const subject = await insertSubject(t.db, { uscc: makeUscc(20 + decisionDate.length) })
+    return insertPenalty(t.db, subject.id, await insertAuthority(t.db), {
+      decisionDate,
+      repairableFrom,
+      publicUntil: '2027-09-30',
+    })
+  }
+  const apply = (id: number, body: unknown) =>
+    post(t, `/api/v1/penalties/${id}/repair-request`, body, people.editor)
+
+  it('is refused before the minimum publicity period, naming the first possible day', async () => {
+    const p = await penaltyDecided('2026-10-01', '2027-01-01')
+    const res = await json(
+      await apply(p.id, { receivedOn: '2026-11-26', materials, reason: '已履行处罚并完成整改' })
+    )
+    expect(res).toMatchObject({ status: 409, body: { error: { code: 'PRECONDITION_FAILED' } } })
+    expect(JSON.stringify(res.body)).toContain('2027年1月1日')
+  })
+
+  it('needs the required materials, then takes the record out of public view on approval', async () => {
+    const p = await penaltyDecided('2026-05-10', '2026-08-10')
+    const missing = await json(
+      await apply(p.id, { receivedOn: '2026-11-26', materials: ['commitment'], reason: '整改完毕' })
+    )
+    expect(missing.status).toBe(422)
+    expect(missing.body.error.fields.map((f) => f.field)).toEqual([
+      'materials',
+      'materials',
+      'materials',
+    ])
+    const created = await json(
+      await apply(p.id, {
+        receivedOn: '2026-11-26',
+        materials,
+        reason: '当事人已履行处罚决定并完成整改，经审核准予信用修复。',
+      })
+    )
+    expect(created).toMatchObject({ status: 201, body: { status: 'submitted' } })
+    const before = await loadPublicSnapshot(t.db, '2026-11-27')
+    expect(before.penalties.map((x) => x.id)).toContain(p.id)
+    await post(t, `/api/v1/changes/${created.body.id}/approve`, {}, people.reviewer)
+    expect((await findPenaltyRow(t.db, p.id))!.repairedOn).toBe('2026-11-27')
+    const after = await loadPublicSnapshot(t.db, '2026-11-27')
+    expect(after.penalties.map((x) => x.id)).not.toContain(p.id)
+    expect(after.penaltyPages.find((x) => x.id === p.id)).toEqual({
+      id: p.id,
+      decisionNo: p.decisionNo,
+      state: 'repaired',
+    })
+    expect((await events('penalty', String(p.id))).map((e) => [e.event, e.reason])).toEqual([
+      ['repaired', '当事人已履行处罚决定并完成整改，经审核准予信用修复。'],
+    ])
+    // A second application for the same record is refused.
+    expect(
+      (await apply(p.id, { receivedOn: '2026-11-26', materials, reason: '再次申请' })).status
+    ).toBe(409)
   })
 })

@@ -6,11 +6,12 @@ import {
   type ChangeTarget,
 } from '../../db/domain/correction.ts'
 import { ReasonInput } from '../../db/domain/penalty-input.ts'
+import { RepairRequestInput } from '../../db/domain/repair.ts'
 import type { WorkflowKind } from '../../db/mutations/workflow.ts'
 import type { AppEnv } from '../context.ts'
 import { requireAction } from '../middleware/require-user.ts'
 import { serviceCtx } from '../service-context.ts'
-import { draftCorrection, requestWithdrawal } from '../services/draft-change.ts'
+import { draftCorrection, requestRepair, requestWithdrawal } from '../services/draft-change.ts'
 import { approveRecord, rejectRecord, submitRecord, withdrawRecord } from '../services/workflow.ts'
 import { jsonBody, parseOrThrow } from '../validate.ts'
 
@@ -59,6 +60,14 @@ export function workflowSteps(kind: WorkflowKind) {
       const input = await jsonBody(c, WithdrawalRequestInput)
       const id = String(idParam(c.req.param('id')))
       return c.json(await requestWithdrawal(serviceCtx(c), kind, id, input), 201)
+    })
+  }
+  // 信用修复: penalties and bad records, after the minimum period, with the materials received.
+  if (kind === 'penalty' || kind === 'creditRecord') {
+    steps.post('/:id/repair-request', requireAction('record.draft'), async (c) => {
+      const input = await jsonBody(c, RepairRequestInput)
+      const id = String(idParam(c.req.param('id')))
+      return c.json(await requestRepair(serviceCtx(c), kind, id, input), 201)
     })
   }
   return steps

@@ -1,6 +1,11 @@
 import { changeColumns } from '../../db/domain/correction.ts'
 import { todayInShanghai } from '../../db/domain/dates.ts'
-import { ConflictError, VersionMismatchError } from '../../db/domain/errors.ts'
+import {
+  ConflictError,
+  PreconditionFailedError,
+  VersionMismatchError,
+} from '../../db/domain/errors.ts'
+import { repairNotYetMessage } from '../../db/domain/repair.ts'
 import { publicityWindow, ruleVersionFor, type Severity } from '../../db/domain/severity.ts'
 import { updateSubjectIfVersion } from '../../db/mutations/change-requests.ts'
 import { findSubjectRow } from '../../db/mutations/penalties.ts'
@@ -54,22 +59,27 @@ export async function applyChange(
     return
   }
   const stale = new VersionMismatchError('该记录在提出申请后已发生变化，请退回此申请并重新提出')
-  if (cr.action === 'withdraw') {
+  if (cr.action === 'withdraw' || cr.action === 'repair') {
     if (cr.targetKind === 'subject') throw stale
     const kind = cr.targetKind
     const id = Number(cr.targetId)
     const row = await findWorkflowRow(tx, kind, id)
     if (!row || row.status !== 'published' || row.version !== cr.baseVersion) throw stale
-    const reason = cr.reason ?? ''
-    const moved = await transitionRecord(tx, kind, id, row, {
-      status: 'withdrawn',
-      ...withdrawalColumns(kind, today, reason),
-    })
-    if (!moved) throw stale
+    let set: Record<string, unknown>
+    if (cr.action === 'withdraw') {
+      set = { status: 'withdrawn', ...withdrawalColumns(kind, today, cr.reason ?? '') }
+    } else {
+      // Checked again on the day of the decision: the record must still be repairable.
+      const repairableFrom = 'repairableFrom' in row ? row.repairableFrom : null
+      const notYet = repairNotYetMessage(repairableFrom, today)
+      if (notYet) throw new PreconditionFailedError(notYet)
+      set = { repairedOn: today }
+    }
+    if (!(await transitionRecord(tx, kind, id, row, set))) throw stale
     await appendRecordEvent(tx, {
       ...event,
       subjectId: 'subjectId' in row ? row.subjectId : null,
-      event: 'withdrawn',
+      event: cr.action === 'withdraw' ? 'withdrawn' : 'repaired',
     })
     return
   }

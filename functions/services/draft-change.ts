@@ -8,6 +8,11 @@ import {
 } from '../../db/domain/correction.ts'
 import { todayInShanghai } from '../../db/domain/dates.ts'
 import {
+  missingMaterials,
+  repairNotYetMessage,
+  type RepairRequestInput,
+} from '../../db/domain/repair.ts'
+import {
   ConflictError,
   NotFoundError,
   PreconditionFailedError,
@@ -183,40 +188,92 @@ export const draftCorrection = (
 ) => ctx.db.transaction((tx) => draftCorrectionIn(tx, ctx, target, id, input))
 
 /**
- * 撤回申请 — an editor records that the decision behind a published record was changed or
- * revoked (on `changedOn`); a reviewer's approval withdraws it with the reason published. It is
- * entered as submitted: the 3-working-day clock is already running.
+ * A request about a published record that a reviewer decides (撤回, 信用修复): loaded in scope,
+ * checked, entered as submitted — the bureau has received something and a clock is running.
  */
-export async function requestWithdrawal(
+async function requestOnPublished(
   ctx: ServiceContext,
   target: Exclude<ChangeTarget, 'subject'>,
   id: string,
-  input: WithdrawalRequestInput
+  request: {
+    action: 'withdraw' | 'repair'
+    values: Record<string, unknown>
+    reason: string
+    /** Issues with the input (422) or a refusal thrown by the rule (409). */
+    check: (row: Record<string, unknown>, today: string) => Issue[]
+  }
 ) {
   return ctx.db.transaction(async (tx) => {
     const { row, district } = await loadTarget(tx, ctx, target, id)
-    if (row.status !== 'published') throw new PreconditionFailedError('只有已公示的记录可以撤回')
-    const issues: Issue[] = []
-    notInFuture(ctx, input.changedOn, 'changedOn', '决定变更或撤销日期', issues)
+    if (row.status !== 'published') throw new PreconditionFailedError('只有公示中的记录可以办理')
+    const issues = request.check(row, todayInShanghai(new Date(ctx.nowMs)))
     if (issues.length) throw new ValidationError(issues)
     await refuseIfOpen(tx, target, id)
     const cr = await insertChangeRequest(tx, {
       targetKind: target,
       targetId: id,
-      action: 'withdraw',
-      values: { changedOn: input.changedOn },
+      action: request.action,
+      values: request.values,
       baseVersion: Number(row.version),
-      reason: input.reason,
+      reason: request.reason,
       districtCode: district,
       ...workflowColumns(ctx, { submit: true }),
     })
     await audit(tx, ctx, {
-      action: 'withdrawal.request',
+      action: `${request.action === 'withdraw' ? 'withdrawal' : 'repair'}.request`,
       objectType: 'change_request',
       objectId: cr.id,
-      reason: input.reason,
-      detail: { target, targetId: id, changedOn: input.changedOn },
+      reason: request.reason,
+      detail: { target, targetId: id, ...request.values },
     })
     return { id: cr.id, status: cr.status, version: cr.version }
   })
 }
+
+/**
+ * 撤回申请 — an editor records that the decision behind a published record was changed or
+ * revoked (on `changedOn`); a reviewer's approval withdraws it with the reason published. The
+ * 3-working-day clock starts on `changedOn`.
+ */
+export const requestWithdrawal = (
+  ctx: ServiceContext,
+  target: Exclude<ChangeTarget, 'subject'>,
+  id: string,
+  input: WithdrawalRequestInput
+) =>
+  requestOnPublished(ctx, target, id, {
+    action: 'withdraw',
+    values: { changedOn: input.changedOn },
+    reason: input.reason,
+    check: () => {
+      const issues: Issue[] = []
+      notInFuture(ctx, input.changedOn, 'changedOn', '决定变更或撤销日期', issues)
+      return issues
+    },
+  })
+
+/**
+ * 信用修复申请 — an application for a penalty or bad record, with the materials received. Refused
+ * before the minimum publicity period or without the required materials; a reviewer's approval
+ * takes the record out of public view like expiry.
+ */
+export const requestRepair = (
+  ctx: ServiceContext,
+  target: 'penalty' | 'creditRecord',
+  id: string,
+  input: RepairRequestInput
+) =>
+  requestOnPublished(ctx, target, id, {
+    action: 'repair',
+    values: { receivedOn: input.receivedOn, materials: input.materials },
+    reason: input.reason,
+    check: (row, today) => {
+      if (row.kind === 'good') throw new PreconditionFailedError('良好信用记录无需信用修复')
+      if (row.repairedOn) throw new PreconditionFailedError('该记录已完成信用修复')
+      const notYet = repairNotYetMessage(row.repairableFrom as string | null, today)
+      if (notYet) throw new PreconditionFailedError(notYet)
+      const issues = missingMaterials(input.materials)
+      notInFuture(ctx, input.receivedOn, 'receivedOn', '申请受理日期', issues)
+      return issues
+    },
+  })

@@ -5,6 +5,13 @@ export function formValues(form: HTMLFormElement): Record<string, unknown> {
   const out: Record<string, unknown> = {}
   for (const el of Array.from(form.elements) as HTMLInputElement[]) {
     if (!el.name || el.type === 'submit') continue
+    // Checkboxes sharing a name are a list of the checked values (empty when none is).
+    if (el.type === 'checkbox') {
+      const list = (out[el.name] as string[] | undefined) ?? []
+      if (el.checked) list.push(el.value)
+      out[el.name] = list
+      continue
+    }
     if (el.value === '' && el.dataset.optional !== undefined) continue
     out[el.name] = el.type === 'number' && el.value !== '' ? Number(el.value) : el.value
   }
@@ -15,6 +22,13 @@ export function formValues(form: HTMLFormElement): Record<string, unknown> {
 export function clearErrors(form: HTMLFormElement) {
   form.querySelectorAll('.app-error-summary, .app-error').forEach((n) => n.remove())
   form.querySelectorAll('[aria-invalid]').forEach((n) => n.removeAttribute('aria-invalid'))
+}
+
+/** The control an error names; a group of checkboxes is named by its fieldset's id. */
+function fieldControl(form: HTMLFormElement, field: string): HTMLElement | null {
+  const named = form.elements.namedItem(field)
+  if (named instanceof HTMLElement) return named
+  return form.querySelector<HTMLElement>(`fieldset#${CSS.escape(field)}`)
 }
 
 /**
@@ -37,19 +51,24 @@ export function showErrors(form: HTMLFormElement, err: unknown) {
   const list = document.createElement('ul')
   for (const f of fields) {
     const item = document.createElement('li')
-    const control = f.field ? (form.elements.namedItem(f.field) as HTMLElement | null) : null
+    const control = f.field ? fieldControl(form, f.field) : null
     if (control) {
       const link = document.createElement('a')
       link.href = `#${control.id}`
       link.textContent = f.message
       item.append(link)
-      const msg = document.createElement('p')
-      msg.className = 'app-error'
-      msg.id = `${control.id}-error`
-      msg.textContent = f.message
-      control.setAttribute('aria-invalid', 'true')
-      control.setAttribute('aria-describedby', msg.id)
-      control.before(msg)
+      // Several messages for one field (each missing document) share one paragraph.
+      const existing = document.getElementById(`${control.id}-error`)
+      if (existing) existing.textContent += `；${f.message}`
+      else {
+        const msg = document.createElement('p')
+        msg.className = 'app-error'
+        msg.id = `${control.id}-error`
+        msg.textContent = f.message
+        control.setAttribute('aria-invalid', 'true')
+        control.setAttribute('aria-describedby', msg.id)
+        control.before(msg)
+      }
     } else {
       item.textContent = f.message
     }

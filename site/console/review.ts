@@ -13,7 +13,14 @@ export function fillSummary(dl: HTMLElement, rows: [string, string][]) {
 }
 
 export type Step =
-  'submit' | 'approve' | 'reject' | 'withdraw' | 'withdrawal-request' | 'remove' | 'correct'
+  | 'submit'
+  | 'approve'
+  | 'reject'
+  | 'withdraw'
+  | 'withdrawal-request'
+  | 'repair-request'
+  | 'remove'
+  | 'correct'
 
 /**
  * Which workflow actions the person may take on a record in this state. The server decides in
@@ -35,6 +42,7 @@ export function allowedSteps(
     remove: false,
     correct: record.status === 'published' && editor,
     'withdrawal-request': record.status === 'published' && editor,
+    'repair-request': record.status === 'published' && editor,
     ...extra,
   } satisfies Record<Step, boolean>
 }
@@ -58,7 +66,8 @@ export function wireSteps(resource: string, id: number, steps: Record<Step, bool
     onSubmit(form, async (values) => {
       const result = await api<{ id: number }>(`/${resource}/${id}/${step}`, values)
       // A withdrawal request is a change request of its own, reviewed on its page.
-      if (step === 'withdrawal-request') location.assign(`/admin/changes/view/?id=${result.id}`)
+      if (step === 'withdrawal-request' || step === 'repair-request')
+        location.assign(`/admin/changes/view/?id=${result.id}`)
       else location.reload()
     })
   }
