@@ -7,6 +7,7 @@ import { Penalty } from './penalty.ts'
 import { Project } from './project.ts'
 import { ListStatus, Subject } from './subject.ts'
 import { TypicalCase } from './typical-case.ts'
+import { Rating } from './rating.ts'
 import { ChangeLogLine } from './record-event.ts'
 
 /** One entry of a credit file's records timeline (newest first). */
@@ -32,6 +33,8 @@ export const CreditFile = z.object({
   timeline: z.array(TimelineEntry),
   /** 信息变更记录: what was published, corrected, withdrawn or removed, and when. */
   history: z.array(ChangeLogLine),
+  /** 信用评价 — property service companies only. */
+  rating: Rating.nullable(),
 })
 export type CreditFile = z.infer<typeof CreditFile>
 
@@ -44,7 +47,7 @@ export function listStatusOf(entries: Pick<CreditListEntry, 'list'>[]): ListStat
 
 /** Merge every public record into one timeline, newest first; ties keep a stable kind order. */
 export function buildTimeline(
-  file: Omit<CreditFile, 'timeline' | 'listStatus' | 'history'>
+  file: Omit<CreditFile, 'timeline' | 'listStatus' | 'history' | 'rating'>
 ): TimelineEntry[] {
   const entries: TimelineEntry[] = [
     ...file.penalties.map((p) => ({

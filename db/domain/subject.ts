@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { IsoDate } from './dates.ts'
 import { DivisionCode } from './district.ts'
+import { Grade } from './rating.ts'
 import { SubjectKind } from './subject-kind.ts'
 import { isValidUscc, normalizeUscc } from './uscc.ts'
 
@@ -49,6 +50,8 @@ export const SubjectSummary = Subject.pick({
   districtCode: true,
 }).extend({
   listStatus: ListStatus,
+  /** 信用等级 of a property service company; null for other kinds. */
+  grade: Grade.nullable(),
   penaltyCount: z.number().int().nonnegative(),
   projectCount: z.number().int().nonnegative(),
 })

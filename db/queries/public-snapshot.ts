@@ -32,6 +32,7 @@ import {
 import { getJurisdiction, isDemoData, listDistricts, mapAuthorities } from './reference-data.ts'
 import type { Jurisdiction } from '../domain/jurisdiction.ts'
 import { creditListLabel, creditRecordKindLabel } from '../domain/labels.ts'
+import { rateCompany } from '../domain/rating.ts'
 import type { ChangeLogLine } from '../domain/record-event.ts'
 
 /**
@@ -261,6 +262,7 @@ export async function loadPublicSnapshot(db: Db, asOf: IsoDate): Promise<PublicS
     }
     return {
       ...parts,
+      rating: row.kind === 'property_company' ? rateCompany(parts) : null,
       listStatus: listStatusOf(parts.listEntries),
       timeline: buildTimeline(parts),
       history: subjectHistory(row.id, parts, withdrawnBySubject.get(row.id) ?? [], changeLogOf),
@@ -275,6 +277,7 @@ export async function loadPublicSnapshot(db: Db, asOf: IsoDate): Promise<PublicS
     name: f.subject.name,
     districtCode: f.subject.districtCode,
     listStatus: f.listStatus,
+    grade: f.rating?.grade ?? null,
     penaltyCount: f.penalties.length,
     projectCount: f.projects.length,
   }))

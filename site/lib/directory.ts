@@ -2,7 +2,8 @@ import type { PublicSnapshot } from '../../db/queries/index.ts'
 import { LIST_STATUSES } from '../../db/domain/subject.ts'
 import { SUBJECT_KINDS } from '../../db/domain/subject-kind.ts'
 import { paginate, PAGE_SIZE } from './paginate.ts'
-import { ALL, type DirectoryFilter } from './urls.ts'
+import { GRADES } from '../../db/domain/rating.ts'
+import { ALL, directoryUrl, type DirectoryFilter } from './urls.ts'
 import type { SubjectSummary } from '../../db/domain/subject.ts'
 
 /**
@@ -18,29 +19,34 @@ export function directoryPages({ subjects, districts }: PublicSnapshot, only?: D
     totalPages: number
     districts: PublicSnapshot['districts']
   }[] = []
-  for (const district of [ALL, ...districts.map((d) => d.code)])
+  const filters: DirectoryFilter[] = []
+  for (const district of [ALL, ...districts.map((d) => d.code)]) {
     for (const kind of [ALL, ...SUBJECT_KINDS])
-      for (const list of [ALL, ...LIST_STATUSES]) {
-        const filter: DirectoryFilter = { district, kind, list }
-        if (only && (only.district !== district || only.kind !== kind || only.list !== list))
-          continue
-        const matched = subjects.filter(
-          (s) =>
-            (district === ALL || s.districtCode === district) &&
-            (kind === ALL || s.kind === kind) &&
-            (list === ALL || s.listStatus === list)
-        )
-        const pages = paginate(matched, PAGE_SIZE)
-        pages.forEach((items, i) =>
-          out.push({
-            filter,
-            subjects: items,
-            matched: matched.length,
-            page: i + 1,
-            totalPages: pages.length,
-            districts,
-          })
-        )
-      }
+      for (const list of [ALL, ...LIST_STATUSES]) filters.push({ district, kind, list, grade: ALL })
+    for (const grade of GRADES)
+      filters.push({ district, kind: 'property_company', list: ALL, grade })
+  }
+  for (const filter of filters) {
+    if (only && directoryUrl(only) !== directoryUrl(filter)) continue
+    const { district, kind, list, grade } = filter
+    const matched = subjects.filter(
+      (s) =>
+        (district === ALL || s.districtCode === district) &&
+        (kind === ALL || s.kind === kind) &&
+        (list === ALL || s.listStatus === list) &&
+        (grade === ALL || s.grade === grade)
+    )
+    const pages = paginate(matched, PAGE_SIZE)
+    pages.forEach((items, i) =>
+      out.push({
+        filter,
+        subjects: items,
+        matched: matched.length,
+        page: i + 1,
+        totalPages: pages.length,
+        districts,
+      })
+    )
+  }
   return out
 }
