@@ -18,6 +18,8 @@ export const ChangeLogLine = z.object({
   event: z.enum(RECORD_EVENTS),
   on: IsoDate,
   reason: z.string().nullable(),
+  /** The body responsible for the record (处罚机关, 认定机关 …). */
+  authority: z.string().nullable(),
   changes: z.array(z.object({ label: z.string(), fromText: z.string(), toText: z.string() })),
   /** What the line is about, on a subject's history: 行政处罚 兴住建罚决〔2026〕3号 … */
   about: z.string().optional(),

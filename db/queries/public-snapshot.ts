@@ -155,7 +155,7 @@ export async function loadPublicSnapshot(db: Db, asOf: IsoDate): Promise<PublicS
     .sort(byDateDesc((p) => p.decisionDate))
   const penaltyPages: PenaltyPage[] = allPenalties.map((p) => {
     const key = { id: p.id, decisionNo: p.decisionNo }
-    const changeLog = changeLogOf('penalty', p.id)
+    const changeLog = changeLogOf('penalty', p.id, p.authorityName)
     if (p.status === 'withdrawn') return { ...key, state: 'withdrawn', penalty: p, changeLog }
     if (isPubliclyVisible(p, asOf)) return { ...key, state: 'public', penalty: p, changeLog }
     // Ended: only the decision number survives (conventions: 已期满停止公示).
@@ -194,9 +194,13 @@ export async function loadPublicSnapshot(db: Db, asOf: IsoDate): Promise<PublicS
           state: 'withdrawn',
           typicalCase: c,
           withdrawal: { on: row.withdrawnOn ?? c.publishedOn, reason: row.withdrawalReason ?? '' },
-          changeLog: changeLogOf('typical_case', c.id),
+          changeLog: changeLogOf('typical_case', c.id, c.authorityName),
         }
-      : { state: 'public', typicalCase: c, changeLog: changeLogOf('typical_case', c.id) }
+      : {
+          state: 'public',
+          typicalCase: c,
+          changeLog: changeLogOf('typical_case', c.id, c.authorityName),
+        }
   })
   const supervisions = supervisionRows
     .filter((r) => projectById.has(r.projectId))
@@ -298,14 +302,16 @@ export async function loadPublicSnapshot(db: Db, asOf: IsoDate): Promise<PublicS
   }
 }
 
-type ChangeLogOf = (objectType: string, id: string | number) => ChangeLogLine[]
+/** A record's lines; `authority` is the body responsible for it, named on each line. */
+type ChangeLogOf = (objectType: string, id: string | number, authority?: string) => ChangeLogLine[]
 
 /** Change-log lines of each record, oldest first, looked up by object type and id. */
 function changeLogIndex(rows: (typeof recordEvents.$inferSelect)[]): ChangeLogOf {
   const byObject = groupBy(rows, (r) => `${r.objectType}:${r.objectId}`)
-  return (objectType, id) =>
+  return (objectType, id, authority) =>
     (byObject.get(`${objectType}:${id}`) ?? []).map((r) => ({
       event: r.event,
+      authority: authority ?? null,
       on: r.onDate,
       reason: r.reason,
       changes: (r.changes ?? []).map(({ label, fromText, toText }) => ({
@@ -327,23 +333,32 @@ function subjectHistory(
   withdrawn: Penalty[],
   changeLogOf: ChangeLogOf
 ): ChangeLogLine[] {
-  const about = (objectType: string, id: string | number, text: string, href?: string) =>
-    changeLogOf(objectType, id).map((line) => ({ ...line, about: text, href }))
+  const about = (
+    objectType: string,
+    record: { id: string | number; authorityName?: string },
+    text: string,
+    href?: string
+  ) =>
+    changeLogOf(objectType, record.id, record.authorityName).map((line) => ({
+      ...line,
+      about: text,
+      href,
+    }))
   const lines = [
-    ...about('subject', subjectId, '基本信息'),
+    ...about('subject', { id: subjectId }, '基本信息'),
     ...[...parts.penalties, ...withdrawn].flatMap((p) =>
-      about('penalty', p.id, `行政处罚 ${p.decisionNo}`, `/penalties/${p.id}/`)
+      about('penalty', p, `行政处罚 ${p.decisionNo}`, `/penalties/${p.id}/`)
     ),
     ...parts.records.flatMap((r) =>
-      about('credit_record', r.id, `${creditRecordKindLabel[r.kind]}：${r.title}`)
+      about('credit_record', r, `${creditRecordKindLabel[r.kind]}：${r.title}`)
     ),
     ...parts.listEntries.flatMap((e) =>
-      about('list_entry', e.id, `${creditListLabel[e.list]} ${e.decisionNo}`)
+      about('list_entry', e, `${creditListLabel[e.list]} ${e.decisionNo}`)
     ),
     ...parts.cases.flatMap((c) =>
-      about('typical_case', c.id, `典型案例：${c.title}`, `/cases/${c.id}/`)
+      about('typical_case', c, `典型案例：${c.title}`, `/cases/${c.id}/`)
     ),
-    ...parts.supervisions.flatMap((s) => about('supervision', s.id, `挂牌督办：${s.projectName}`)),
+    ...parts.supervisions.flatMap((s) => about('supervision', s, `挂牌督办：${s.projectName}`)),
   ]
   return lines.sort(byDateDesc((l) => l.on))
 }

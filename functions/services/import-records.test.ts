@@ -108,7 +108,7 @@ describe('K8 bulk import', () => {
         (r) => r.action === 'subject.draft_submit'
       )
     ).toHaveLength(450)
-  })
+  }, 30_000)
 
   it('turns a changed row of a published subject into a correction of just the changed fields', async () => {
     await insertSubject(t.db, {
