@@ -43,9 +43,11 @@ describe('console accessibility', () => {
       await page.goto(url(path))
       await page.waitForLoadState('networkidle')
       expect(await seriousAxeViolations(page), path).toEqual([])
-      // Name the elements that stick out, so a failure says what to fix.
+      // Name the elements that stick out, so a failure says what to fix. A data table may scroll
+      // inside its own keyboard-focusable region (WCAG 1.4.10 exempts tables); the region may not.
       const wide = await page.evaluate(() =>
         [...document.querySelectorAll('body *')]
+          .filter((e) => !e.parentElement?.closest('.app-table-wrap'))
           .filter((e) => e.getBoundingClientRect().right > window.innerWidth + 0.5)
           .map((e) => `${e.tagName.toLowerCase()}#${e.id}.${e.className}`)
       )
