@@ -19,18 +19,29 @@ import { changesRoute, subjectsRoute } from './routes/subjects.ts'
 import { supervisionsRoute } from './routes/supervisions.ts'
 import { typicalCasesRoute } from './routes/typical-cases.ts'
 import { usersRoute } from './routes/users.ts'
+import { publicRoute } from './routes/public.ts'
+import { openApiDocument } from './openapi.ts'
+import { createSnapshotCache } from './snapshot-cache.ts'
 
 const IDLE_BUILD = { state: 'idle', lastSuccessAt: null, pending: false }
 
 /** The Hono app shared by the Node server and the Cloudflare Worker. */
 export function createApp(deps: AppDeps) {
+  const snapshots = createSnapshotCache(deps.db, deps.now)
   return new Hono<AppEnv>()
     .use(requestId, apiHeaders)
     .use(async (c, next) => {
       c.set('deps', deps)
       await next()
+      // Any write may change what is public: the next public read reloads the snapshot.
+      if (c.req.method !== 'GET' && c.req.method !== 'HEAD') snapshots.invalidate()
     })
     .use(guardWrites)
+    .route('/api/v1/public', publicRoute(snapshots))
+    .get('/api/v1/openapi.json', (c) => {
+      c.header('Cache-Control', 'public, max-age=3600')
+      return c.json(openApiDocument(new URL(c.req.url).origin))
+    })
     .route('/api/v1/health', health)
     .route('/api/v1/auth', auth)
     .route('/api/v1/users', usersRoute)

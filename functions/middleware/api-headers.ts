@@ -1,9 +1,10 @@
 import { createMiddleware } from 'hono/factory'
 
-/** API responses are never cached or sniffed and never rendered as a page (matrix J2). */
+/** API responses are not cached unless public, never sniffed and never rendered as a page (J2). */
 export const apiHeaders = createMiddleware(async (c, next) => {
   await next()
-  c.header('Cache-Control', 'no-store')
+  // Only the public read API opts in to caching (functions/routes/public.ts).
+  if (!c.res.headers.has('Cache-Control')) c.header('Cache-Control', 'no-store')
   c.header('X-Content-Type-Options', 'nosniff')
   c.header('Content-Security-Policy', "default-src 'none'; frame-ancestors 'none'")
   c.header('X-Frame-Options', 'DENY')

@@ -1,0 +1,116 @@
+import { Hono } from 'hono'
+import { z } from 'zod'
+import { IsoDate } from '../../db/domain/dates.ts'
+import { NotFoundError, ValidationError } from '../../db/domain/errors.ts'
+import { GRADES } from '../../db/domain/rating.ts'
+import { LIST_STATUSES } from '../../db/domain/subject.ts'
+import { SUBJECT_KINDS } from '../../db/domain/subject-kind.ts'
+import type { AppEnv } from '../context.ts'
+import type { SnapshotCache } from '../snapshot-cache.ts'
+import { parseOrThrow } from '../validate.ts'
+
+/** Pages of at most 100 items (matrix D4: bad numbers are 400, not clamped silently). */
+const Paging = z.object({
+  page: z.coerce.number().int().min(1).max(10_000).default(1),
+  limit: z.coerce.number().int().min(1).max(100).default(20),
+})
+const AsOf = z.object({ asOf: IsoDate.optional() })
+
+function paged<T>(items: T[], { page, limit }: z.infer<typeof Paging>) {
+  return { page, limit, total: items.length, items: items.slice((page - 1) * limit, page * limit) }
+}
+
+/**
+ * 公开数据接口 — GET /api/v1/public/…: what the public site shows, as JSON, for anyone. `asOf`
+ * answers what was public on an earlier date (the credit file as the site showed it then).
+ * Described in /api/v1/openapi.json.
+ */
+export function publicRoute(cache: SnapshotCache) {
+  const snapshot = (asOf?: string) => {
+    const today = cache.today()
+    if (asOf && asOf > today)
+      throw new ValidationError([{ field: 'asOf', code: 'future', message: '日期不能晚于今天' }])
+    return cache.get(asOf ?? today)
+  }
+  const query = <T extends z.ZodType>(schema: T, q: Record<string, string>) =>
+    parseOrThrow(schema, q)
+  return new Hono<AppEnv>()
+    .use(async (c, next) => {
+      await next()
+      // Public data may be cached briefly by browsers and CDNs; the console's reads stay no-store.
+      if (c.res.ok) c.header('Cache-Control', 'public, max-age=60')
+    })
+    .get('/subjects', async (c) => {
+      const q = query(
+        Paging.extend({
+          district: z
+            .string()
+            .regex(/^\d{6}$/)
+            .optional(),
+          kind: z.enum(SUBJECT_KINDS).optional(),
+          list: z.enum(LIST_STATUSES).optional(),
+          grade: z.enum(GRADES).optional(),
+        }).strict(),
+        c.req.query()
+      )
+      const snap = await snapshot()
+      const items = snap.subjects.filter(
+        (s) =>
+          (!q.district || s.districtCode === q.district) &&
+          (!q.kind || s.kind === q.kind) &&
+          (!q.list || s.listStatus === q.list) &&
+          (!q.grade || s.grade === q.grade)
+      )
+      return c.json({ asOf: snap.asOf, ...paged(items, q) })
+    })
+    .get('/subjects/:id', async (c) => {
+      const { asOf } = query(AsOf.strict(), c.req.query())
+      const snap = await snapshot(asOf)
+      const id = c.req.param('id').trim().toUpperCase()
+      const file = snap.creditFiles.find((f) => f.subject.id === id)
+      if (!file) throw new NotFoundError('主体', id)
+      return c.json({ asOf: snap.asOf, creditFile: file })
+    })
+    .get('/penalties', async (c) => {
+      const q = query(
+        Paging.extend({ subject: z.string().max(40).optional() }).strict(),
+        c.req.query()
+      )
+      const snap = await snapshot()
+      const items = q.subject
+        ? snap.penalties.filter((p) => p.subjectId === q.subject!.toUpperCase())
+        : snap.penalties
+      return c.json({ asOf: snap.asOf, ...paged(items, q) })
+    })
+    .get('/penalties/:id', async (c) => {
+      const { id } = query(z.object({ id: z.coerce.number().int().positive() }), c.req.param())
+      const snap = await snapshot()
+      const page = snap.penaltyPages.find((p) => p.id === id)
+      if (!page) throw new NotFoundError('行政处罚', id)
+      return c.json({ asOf: snap.asOf, penalty: page })
+    })
+    .get('/lists/:list', async (c) => {
+      const { list } = query(z.object({ list: z.enum(['red', 'black']) }), c.req.param())
+      const q = query(Paging.strict(), c.req.query())
+      const snap = await snapshot()
+      return c.json({
+        asOf: snap.asOf,
+        ...paged(
+          snap.listEntries.filter((e) => e.list === list),
+          q
+        ),
+      })
+    })
+    .get('/cases', async (c) => {
+      const q = query(Paging.strict(), c.req.query())
+      const snap = await snapshot()
+      return c.json({ asOf: snap.asOf, ...paged(snap.cases, q) })
+    })
+    .get('/cases/:id', async (c) => {
+      const { id } = query(z.object({ id: z.coerce.number().int().positive() }), c.req.param())
+      const snap = await snapshot()
+      const page = snap.casePages.find((p) => p.typicalCase.id === id)
+      if (!page) throw new NotFoundError('典型案例', id)
+      return c.json({ asOf: snap.asOf, case: page })
+    })
+}
