@@ -3,6 +3,10 @@ import { createRequire } from 'node:module'
 import { join } from 'node:path'
 import * as pagefind from 'pagefind'
 import { createDb, readDbConfig } from '../../db/client.ts'
+import { todayInShanghai } from '../../db/domain/dates.ts'
+import { reportCode, reportSummary } from '../../db/domain/report.ts'
+import { saveReportCodes } from '../../db/mutations/report-codes.ts'
+import { loadPublicSnapshot } from '../../db/queries/public-snapshot.ts'
 import { getJurisdiction } from '../../db/queries/reference-data.ts'
 import { allowedContacts, scanOutputForPersonalInfo } from './personal-info-scan.ts'
 
@@ -51,6 +55,31 @@ async function refusePersonalInfo(client: string, env: NodeJS.ProcessEnv): Promi
 }
 
 /**
+ * Keep the verification code of every credit report this build printed (/verify/ checks them
+ * later). The codes come from the same snapshot function and date as the pages.
+ */
+async function keepReportCodes(env: NodeJS.ProcessEnv): Promise<void> {
+  const db = createDb(readDbConfig(env))
+  try {
+    const asOf = env.BUILD_DATE ?? todayInShanghai()
+    const snap = await loadPublicSnapshot(db, asOf)
+    const createdAt = new Date()
+    const rows = await Promise.all(
+      snap.creditFiles.map(async (file) => ({
+        code: await reportCode(file),
+        subjectId: file.subject.id,
+        asOf,
+        summary: reportSummary(file),
+        createdAt,
+      }))
+    )
+    await saveReportCodes(db, rows)
+  } finally {
+    db.$close()
+  }
+}
+
+/**
  * Build the public site into `outDir` (client/ + server/) and index it with Pagefind.
  * Fails (rejects) on any error, so a caller never swaps in a half-built site.
  */
@@ -71,10 +100,12 @@ export async function buildSite(
     if (added.errors.length) throw new Error(`pagefind: ${added.errors.join('; ')}`)
     const written = await index.writeFiles({ outputPath: join(client, 'pagefind') })
     if (written.errors.length) throw new Error(`pagefind: ${written.errors.join('; ')}`)
+    const indexed = performance.now()
+    await keepReportCodes(env)
     return {
       outDir,
       renderMs: Math.round(rendered - started),
-      indexMs: Math.round(performance.now() - rendered),
+      indexMs: Math.round(indexed - rendered),
       pages: added.page_count,
     }
   } finally {

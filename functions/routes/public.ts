@@ -3,6 +3,8 @@ import { z } from 'zod'
 import { IsoDate } from '../../db/domain/dates.ts'
 import { NotFoundError, ValidationError } from '../../db/domain/errors.ts'
 import { GRADES } from '../../db/domain/rating.ts'
+import { normaliseReportCode } from '../../db/domain/report.ts'
+import { findReportCode } from '../../db/queries/report-codes.ts'
 import { LIST_STATUSES } from '../../db/domain/subject.ts'
 import { SUBJECT_KINDS } from '../../db/domain/subject-kind.ts'
 import type { AppEnv } from '../context.ts'
@@ -100,6 +102,14 @@ export function publicRoute(cache: SnapshotCache) {
           q
         ),
       })
+    })
+    .get('/verify/:code', async (c) => {
+      const code = normaliseReportCode(c.req.param('code'))
+      if (!code)
+        throw new ValidationError([{ field: 'code', code: 'format', message: '验证码格式不正确' }])
+      const found = await findReportCode(c.var.deps.db, code)
+      if (!found) throw new NotFoundError('验证码', code)
+      return c.json({ code, subjectId: found.subjectId, asOf: found.asOf, summary: found.summary })
     })
     .get('/cases', async (c) => {
       const q = query(Paging.strict(), c.req.query())

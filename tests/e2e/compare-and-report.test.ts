@@ -38,4 +38,31 @@ describe('an owners’ committee choosing a company', () => {
     await other.page.getByRole('link', { name: companies[1]!.subject.name }).waitFor()
     await other.close()
   })
+
+  it('prints a credit report on A4 whose code verifies on /verify/, and a changed code does not', async () => {
+    const file = ctx.snap.creditFiles.find(
+      (f) => f.subject.kind === 'property_company' && f.penalties.length > 0
+    )!
+    const { page, close } = await openPage(ctx.browser, `/enterprises/${file.subject.id}/report/`)
+    const code = (await page.locator('.app-verify-code').textContent())!.trim()
+    expect(code).toMatch(/^[A-Z2-9]{4}-[A-Z2-9]{4}-[A-Z2-9]{4}$/)
+    await expect(page.locator('.app-verify-box svg').count()).resolves.toBe(1)
+    await page.emulateMedia({ media: 'print' })
+    await expect(page.locator('.app-no-print').first().isVisible()).resolves.toBe(false)
+    const pdf = await page.pdf({ format: 'A4', printBackground: true })
+    expect(pdf.subarray(0, 5).toString()).toBe('%PDF-')
+    await close()
+
+    const ok = await openPage(ctx.browser, `/verify/?code=${code.toLowerCase().replace(/-/g, ' ')}`)
+    await ok.page.getByRole('heading', { name: '验证通过：该报告与平台公示内容一致' }).waitFor()
+    await ok.page.getByText(`主体：${file.subject.name}`).waitFor()
+    await ok.page.getByText(file.penalties[0]!.decisionNo, { exact: false }).waitFor()
+    expect(await seriousAxeViolations(ok.page)).toEqual([])
+    await ok.close()
+
+    const changed = `${code.slice(0, -1)}${code.endsWith('A') ? 'B' : 'A'}`
+    const bad = await openPage(ctx.browser, `/verify/?code=${changed}`)
+    await bad.page.getByRole('heading', { name: '未找到该验证码' }).waitFor()
+    await bad.close()
+  })
 })
