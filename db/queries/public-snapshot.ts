@@ -33,6 +33,7 @@ import { getJurisdiction, isDemoData, listDistricts, mapAuthorities } from './re
 import type { Jurisdiction } from '../domain/jurisdiction.ts'
 import { creditListLabel, creditRecordKindLabel } from '../domain/labels.ts'
 import { rateCompany } from '../domain/rating.ts'
+import { changeEntries, type ChangeEntry } from './change-entries.ts'
 import type { ChangeLogLine } from '../domain/record-event.ts'
 
 /**
@@ -71,6 +72,8 @@ export type PublicSnapshot = {
   cases: TypicalCase[]
   casePages: CasePage[]
   supervisions: ListedSupervision[]
+  /** The change feed: publications, corrections, withdrawals, removals, repairs and expiries. */
+  changes: ChangeEntry[]
 }
 
 function groupBy<T, K>(items: T[], key: (item: T) => K): Map<K, T[]> {
@@ -286,8 +289,22 @@ export async function loadPublicSnapshot(db: Db, asOf: IsoDate): Promise<PublicS
     projectCount: f.projects.length,
   }))
 
+  const changes = changeEntries({
+    asOf,
+    events: eventRows,
+    penalties: allPenalties,
+    records: recordRows,
+    listEntries: listRows,
+    cases: caseRows.filter((c) => subjectById.has(c.subjectId)),
+    supervisions: supervisionRows
+      .filter((s) => projectById.has(s.projectId))
+      .map((s) => ({ ...s, projectName: projectById.get(s.projectId)!.name })),
+    subjects: subjectById,
+  })
+
   return {
     asOf,
+    changes,
     demoData,
     jurisdiction,
     districts: districtList,

@@ -2,7 +2,9 @@ import { Hono } from 'hono'
 import { z } from 'zod'
 import { IsoDate } from '../../db/domain/dates.ts'
 import { NotFoundError, ValidationError } from '../../db/domain/errors.ts'
+import { changeFeedAtom } from '../../db/domain/change-feed.ts'
 import { GRADES } from '../../db/domain/rating.ts'
+import { recordEventLabel } from '../../db/domain/record-event.ts'
 import { normaliseReportCode } from '../../db/domain/report.ts'
 import { findReportCode } from '../../db/queries/report-codes.ts'
 import { LIST_STATUSES } from '../../db/domain/subject.ts'
@@ -72,6 +74,29 @@ export function publicRoute(cache: SnapshotCache) {
       const file = snap.creditFiles.find((f) => f.subject.id === id)
       if (!file) throw new NotFoundError('主体', id)
       return c.json({ asOf: snap.asOf, creditFile: file })
+    })
+    .get('/subjects/:id/feed.xml', async (c) => {
+      const snap = await snapshot()
+      const id = c.req.param('id').trim().toUpperCase()
+      const file = snap.creditFiles.find((f) => f.subject.id === id)
+      if (!file) throw new NotFoundError('主体', id)
+      const origin = new URL(c.req.url).origin
+      const body = changeFeedAtom({
+        title: `${file.subject.name}信息变更 - ${snap.jurisdiction.siteName}`,
+        selfUrl: new URL(c.req.path, origin).href,
+        siteUrl: new URL(`/enterprises/${id}/`, origin).href,
+        publisher: snap.jurisdiction.publisher.name,
+        asOf: snap.asOf,
+        lines: file.history.map((line) => ({
+          on: line.on,
+          eventLabel: recordEventLabel[line.event],
+          title: line.about ?? file.subject.name,
+          href: line.href ?? `/enterprises/${id}/`,
+          reason: line.reason,
+          changes: line.changes,
+        })),
+      })
+      return c.body(body, 200, { 'Content-Type': 'application/atom+xml; charset=utf-8' })
     })
     .get('/penalties', async (c) => {
       const q = query(

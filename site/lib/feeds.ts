@@ -1,4 +1,6 @@
 import { Feed } from 'feed'
+import { changeFeedAtom } from '../../db/domain/change-feed.ts'
+import type { ChangeEntry } from '../../db/queries/change-entries.ts'
 import type { PublicSnapshot } from '../../db/queries/index.ts'
 import { caseUrl, penaltyUrl } from './urls.ts'
 
@@ -49,4 +51,20 @@ export function casesFeed(snap: PublicSnapshot, site: URL): string {
     })
   }
   return feed.atom1()
+}
+
+/** The change feed, optionally for one district: what appeared, changed or left public view. */
+export function changesFeed(
+  snap: PublicSnapshot,
+  site: URL,
+  opts: { path: string; title: string; filter?: (e: ChangeEntry) => boolean }
+): string {
+  return changeFeedAtom({
+    title: `${snap.jurisdiction.siteName} - ${opts.title}`,
+    selfUrl: new URL(opts.path, site).href,
+    siteUrl: new URL('/', site).href,
+    publisher: snap.jurisdiction.publisher.name,
+    asOf: snap.asOf,
+    lines: snap.changes.filter(opts.filter ?? (() => true)).slice(0, 200),
+  })
 }

@@ -50,6 +50,16 @@ describe('discoverability and reuse', () => {
       }, xml)
       expect(root, feed).toBe('http://www.w3.org/2005/Atom feed')
     }
+    // One feed per subject comes from the public API, linked from its credit file.
+    const file = ctx.snap.creditFiles.find((f) => f.history.length > 0)!
+    await page.goto(url(`/enterprises/${file.subject.id}/`))
+    const subjectFeed = await page
+      .locator('link[rel="alternate"][type="application/atom+xml"]')
+      .getAttribute('href')
+    const res = await fetch(url(subjectFeed!))
+    expect(res.headers.get('content-type')).toMatch(/application\/atom\+xml/)
+    const xml = await res.text()
+    expect(xml).toContain(file.history[0]!.about!)
     await close()
   })
 })

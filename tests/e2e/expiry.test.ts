@@ -96,9 +96,15 @@ describe('expiry without anyone acting', () => {
     // Two minutes later it is the next day in Shanghai: the server rebuilds by itself.
     clock.now += 90_000
     expect(await daily.check()).toBe(true)
+    // Only its bare notice remains, and the change feeds that tell copies elsewhere to remove it.
     expect(filesMentioning(await live(), target.decisionNo)).toEqual([
+      'feeds/changes.xml',
+      `feeds/districts/${target.districtCode}.xml`,
       `penalties/${target.id}/index.html`,
     ])
+    const feed = readFileSync(join(await live(), 'feeds/changes.xml'), 'utf8')
+    expect(feed).toContain(`期满停止公示：行政处罚 ${target.decisionNo}`)
+    expect(feed).not.toContain(target.partyName)
     const notice = await page(`/penalties/${target.id}/`)
     expect(notice).toContain('已期满停止公示')
     expect(notice).toContain(target.decisionNo)
