@@ -22,6 +22,11 @@ export const Jurisdiction = z.object({
     publicSecurity: z.string().min(1),
   }),
   districts: z.array(District).min(1),
+  /** The open-data licence the publisher grants (/data/); a bureau may choose another. */
+  dataLicence: z
+    .string()
+    .min(1)
+    .default('知识共享署名 4.0 国际许可协议（CC BY 4.0）：可自由复制、使用和再发布，请注明来源。'),
 })
 export type Jurisdiction = z.infer<typeof Jurisdiction>
 
@@ -52,4 +57,5 @@ export const DEFAULT_JURISDICTION: Jurisdiction = {
     { code: '211171', name: '辽东湾新区', kind: 'economic_zone' },
     { code: '211172', name: '高新区', kind: 'economic_zone' },
   ],
+  dataLicence: '知识共享署名 4.0 国际许可协议（CC BY 4.0）：可自由复制、使用和再发布，请注明来源。',
 }

@@ -291,6 +291,3 @@ export function toJson(ds: Dataset, snap: PublicSnapshot, licence: string): stri
     .map((r) => Object.fromEntries(ds.columns.map((c) => [c.key, c.value(r)])))
   return JSON.stringify({ dataset: ds.name, snapshotDate: snap.asOf, licence, records })
 }
-
-export const LICENCE =
-  '知识共享署名 4.0 国际许可协议（CC BY 4.0）：可自由复制、使用和再发布，请注明来源。'

@@ -1,6 +1,6 @@
 import type { APIRoute } from 'astro'
 import { getSnapshot } from '../../lib/data.ts'
-import { DATASETS, LICENCE, toCsv, toJson } from '../../lib/open-data.ts'
+import { DATASETS, toCsv, toJson } from '../../lib/open-data.ts'
 
 /** /data/{dataset}.csv and /data/{dataset}.json for every open data set. */
 export function getStaticPaths() {
@@ -17,5 +17,5 @@ export const GET: APIRoute = async ({ props }) => {
   const ds = DATASETS.find((d) => d.name === props.name)!
   return props.format === 'csv'
     ? new Response(toCsv(ds, snap), { headers: { 'Content-Type': 'text/csv; charset=utf-8' } })
-    : new Response(toJson(ds, snap, LICENCE), { headers: { 'Content-Type': 'application/json' } })
+    : new Response(toJson(ds, snap, snap.jurisdiction.dataLicence), { headers: { 'Content-Type': 'application/json' } })
 }
