@@ -26,6 +26,12 @@ function templates(): string[] {
     `/search/?q=${encodeURIComponent('物业')}`,
     '/data/',
     '/feeds/',
+    '/enterprises/g/A/all/',
+    `/compare/?ids=${ctx.snap.subjects
+      .slice(0, 3)
+      .map((x) => x.id)
+      .join(',')}`,
+    '/verify/?code=ABCD-EFGH-JKLM',
     '/no-such-page/',
   ]
 }
