@@ -18,7 +18,8 @@ export function createSnapshotCache(db: Db, now: () => number = Date.now) {
     get(asOf: IsoDate): Promise<PublicSnapshot> {
       const hit = entries.get(asOf)
       if (hit && now() - hit.at < TTL_MS) return hit.snap
-      const snap = loadPublicSnapshot(db, asOf)
+      // A past date is answered as it stood then: later corrections and withdrawals are undone.
+      const snap = loadPublicSnapshot(db, asOf, { rewind: asOf < todayInShanghai(new Date(now())) })
       // A failed load must not be served from the cache.
       snap.catch(() => entries.delete(asOf))
       entries.set(asOf, { at: now(), snap })

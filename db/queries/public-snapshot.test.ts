@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { creditListEntries, listedSupervisions, projects } from '../schema/index.ts'
+import { creditListEntries, listedSupervisions, projects, recordEvents } from '../schema/index.ts'
 import { createTestDb } from '../../tests/helpers/test-db.ts'
 import {
   insertAuthority,
@@ -166,5 +166,55 @@ describe('loadPublicSnapshot links', () => {
     } finally {
       cleanup()
     }
+  })
+})
+
+describe('loadPublicSnapshot as of a past date (history)', () => {
+  it('undoes later corrections and withdrawals, and hides what was published later', async () => {
+    const subject = await insertSubject(db, { uscc: makeUscc(77) })
+    const authority = await insertAuthority(db)
+    const p = await insertPenalty(db, subject.id, authority, {
+      decisionDate: '2026-05-10',
+      fineFen: 300_000,
+      status: 'withdrawn',
+      withdrawnOn: '2026-08-01',
+      withdrawalReason: '复议撤销',
+    })
+    const line = (event: 'published' | 'corrected' | 'withdrawn', onDate: string) => ({
+      objectType: 'penalty',
+      objectId: String(p.id),
+      subjectId: subject.id,
+      event,
+      onDate,
+      createdAt: new Date(`${onDate}T09:00:00+08:00`),
+    })
+    await db.insert(recordEvents).values([
+      line('published', '2026-05-13'),
+      {
+        ...line('corrected', '2026-07-01'),
+        changes: [
+          {
+            field: 'fineYuan',
+            label: '罚款金额（元）',
+            from: 5000,
+            to: 3000,
+            fromText: '5,000 元',
+            toText: '3,000 元',
+          },
+        ],
+      },
+      line('withdrawn', '2026-08-01'),
+    ])
+    const state = async (asOf: string) => {
+      const snap = await loadPublicSnapshot(db, asOf, { rewind: true })
+      const page = snap.penaltyPages.find((x) => x.id === p.id)
+      return page?.state === 'public' ? `public ${page.penalty.fineFen}` : (page?.state ?? 'none')
+    }
+    expect(await state('2026-05-12')).toBe('none')
+    expect(await state('2026-06-15')).toBe('public 500000')
+    expect(await state('2026-07-15')).toBe('public 300000')
+    expect(await state('2026-08-15')).toBe('withdrawn')
+    // The site itself is always built from today's rows.
+    expect((await loadPublicSnapshot(db, '2026-06-15')).penalties).toEqual([])
   })
 })

@@ -34,6 +34,7 @@ import type { Jurisdiction } from '../domain/jurisdiction.ts'
 import { creditListLabel, creditRecordKindLabel } from '../domain/labels.ts'
 import { rateCompany } from '../domain/rating.ts'
 import { changeEntries, type ChangeEntry } from './change-entries.ts'
+import { rewindRows } from './rewind.ts'
 import type { ChangeLogLine } from '../domain/record-event.ts'
 
 /**
@@ -93,9 +94,14 @@ const byDateDesc =
     date(a) < date(b) ? 1 : date(a) > date(b) ? -1 : 0
 
 /** Load the public snapshot as of a calendar date (Asia/Shanghai). */
-export async function loadPublicSnapshot(db: Db, asOf: IsoDate): Promise<PublicSnapshot> {
+export async function loadPublicSnapshot(
+  db: Db,
+  asOf: IsoDate,
+  opts: { rewind?: boolean } = {}
+): Promise<PublicSnapshot> {
   const published = 'published' as const
-  const [jurisdiction, auth, districtList, demoData, subjectRows, projectRows, managementRows] =
+  const ever = ['published', 'withdrawn'] as const
+  const [jurisdiction, auth, districtList, demoData, allSubjectRows, projectRows, managementRows] =
     await Promise.all([
       getJurisdiction(db),
       mapAuthorities(db),
@@ -105,18 +111,29 @@ export async function loadPublicSnapshot(db: Db, asOf: IsoDate): Promise<PublicS
       db.select().from(projects).where(eq(projects.status, published)),
       db.select().from(projectManagements),
     ])
-  const [penaltyRows, recordRows, listRows, caseRows, supervisionRows, eventRows] =
+  const [penaltyRowsNow, recordRowsNow, listRowsNow, caseRowsNow, supervisionRowsNow, allEvents] =
     await Promise.all([
       db.select().from(penalties),
-      db.select().from(creditRecords).where(eq(creditRecords.status, published)),
-      db.select().from(creditListEntries).where(eq(creditListEntries.status, published)),
-      db
-        .select()
-        .from(typicalCases)
-        .where(inArray(typicalCases.status, ['published', 'withdrawn'])),
-      db.select().from(listedSupervisions).where(eq(listedSupervisions.status, published)),
+      db.select().from(creditRecords).where(inArray(creditRecords.status, ever)),
+      db.select().from(creditListEntries).where(inArray(creditListEntries.status, ever)),
+      db.select().from(typicalCases).where(inArray(typicalCases.status, ever)),
+      db.select().from(listedSupervisions).where(inArray(listedSupervisions.status, ever)),
       db.select().from(recordEvents).orderBy(recordEvents.onDate, recordEvents.id),
     ])
+  // For a past date (the history API), undo what happened after it; the site uses today's rows.
+  const at = <T extends { id: number | string; status: string }>(type: string, rows: T[]) =>
+    opts.rewind ? (rewindRows(type, rows as never, allEvents, asOf) as unknown as T[]) : rows
+  const eventRows = opts.rewind ? allEvents.filter((e) => e.onDate <= asOf) : allEvents
+  const subjectRows = at('subject', allSubjectRows).filter((s) => s.status === published)
+  const penaltyRows = at('penalty', penaltyRowsNow)
+  const recordRows = at('credit_record', recordRowsNow).filter((r) => r.status === published)
+  const listRows = at('list_entry', listRowsNow).filter((r) => r.status === published)
+  const caseRows = at('typical_case', caseRowsNow).filter(
+    (r) => r.status === 'published' || r.status === 'withdrawn'
+  )
+  const supervisionRows = at('supervision', supervisionRowsNow).filter(
+    (r) => r.status === published
+  )
   const changeLogOf = changeLogIndex(eventRows)
 
   const subjectById = new Map(subjectRows.map((s) => [s.id, s]))
