@@ -1,4 +1,5 @@
 import { stringify } from 'csv-stringify/sync'
+import ExcelJS from 'exceljs'
 import {
   creditListLabel,
   partyCategoryLabel,
@@ -290,4 +291,19 @@ export function toJson(ds: Dataset, snap: PublicSnapshot, licence: string): stri
     .rows(snap)
     .map((r) => Object.fromEntries(ds.columns.map((c) => [c.key, c.value(r)])))
   return JSON.stringify({ dataset: ds.name, snapshotDate: snap.asOf, licence, records })
+}
+
+/**
+ * XLSX: the same columns and values as the CSV, for spreadsheet programs that do not honour a
+ * CSV's byte-order mark (LibreOffice asks for the character set; an XLSX never needs one).
+ */
+export async function toXlsx(ds: Dataset, snap: PublicSnapshot): Promise<ArrayBuffer> {
+  const wb = new ExcelJS.Workbook()
+  wb.creator = snap.jurisdiction.publisher.name
+  const ws = wb.addWorksheet(ds.title)
+  ws.addRow(ds.columns.map((c) => c.header)).font = { bold: true }
+  for (const r of ds.rows(snap)) ws.addRow(ds.columns.map((c) => c.value(r) ?? ''))
+  ws.views = [{ state: 'frozen', ySplit: 1 }]
+  const buffer = await wb.xlsx.writeBuffer()
+  return new Uint8Array(buffer).slice().buffer
 }
