@@ -15,6 +15,9 @@ beforeAll(() => {
   writeFileSync(join(root, 'enterprises', 'index.html'), '<h1>企业名录</h1>')
   writeFileSync(join(root, '404.html'), '<h1>页面不存在</h1>')
   writeFileSync(outside, 'secret')
+  mkdirSync(join(root, 'data'))
+  writeFileSync(join(root, 'data', 'penalties.xlsx'), 'PK')
+  writeFileSync(join(root, 'sitemap.xml'), '<urlset/>')
 })
 afterAll(() => rmSync(join(root, '..'), { recursive: true, force: true }))
 
@@ -24,6 +27,15 @@ describe('serveStatic', () => {
     expect(res.status).toBe(200)
     expect(res.headers.get('content-type')).toMatch(/text\/html/)
     expect(await res.text()).toContain('企业名录')
+  })
+
+  it('labels spreadsheets, the sitemap and feeds with their own types', async () => {
+    expect((await serveStatic(root, '/data/penalties.xlsx')).headers.get('content-type')).toBe(
+      'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
+    )
+    expect((await serveStatic(root, '/sitemap.xml')).headers.get('content-type')).toMatch(
+      /^application\/xml/
+    )
   })
 
   it('redirects a page URL without its trailing slash', async () => {

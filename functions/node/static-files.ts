@@ -11,6 +11,7 @@ const TYPES: Record<string, string> = {
   '.json': 'application/json; charset=utf-8',
   '.xml': 'application/atom+xml; charset=utf-8',
   '.csv': 'text/csv; charset=utf-8',
+  '.xlsx': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
   '.svg': 'image/svg+xml',
   '.png': 'image/png',
   '.ico': 'image/x-icon',
@@ -22,7 +23,10 @@ const TYPES: Record<string, string> = {
 async function fileResponse(path: string, status = 200): Promise<Response | null> {
   const info = await stat(path).catch(() => null)
   if (!info?.isFile()) return null
-  const type = TYPES[extname(path)] ?? 'application/octet-stream'
+  // Feeds are Atom; the sitemap is plain XML.
+  const type = path.endsWith(`${sep}sitemap.xml`)
+    ? 'application/xml; charset=utf-8'
+    : (TYPES[extname(path)] ?? 'application/octet-stream')
   // Hashed assets never change; pages and data must be revalidated so a rebuild shows at once.
   const cache = path.includes(`${sep}_astro${sep}`)
     ? 'public, max-age=31536000, immutable'
