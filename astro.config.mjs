@@ -14,10 +14,12 @@ export default defineConfig({
   // Pages are built as directories (/x/index.html); the static servers add the slash. 'always'
   // would also make the Worker redirect /api/v1/… paths.
   trailingSlash: 'ignore',
-  build: { format: 'directory' },
+  // No inline <style> or <script>: the CSP (db/domain/site-headers.ts) allows only files from
+  // the site itself, so small stylesheets and scripts must stay files too.
+  build: { format: 'directory', inlineStylesheets: 'never' },
   session: false,
   compressHTML: true,
   // prerenderEnvironment 'node': the build reads the embedded libSQL file, which workerd cannot.
   adapter: cloudflare({ prerenderEnvironment: 'node', imageService: 'passthrough' }),
-  vite: { build: { sourcemap: false } },
+  vite: { build: { sourcemap: false, assetsInlineLimit: 0 } },
 })

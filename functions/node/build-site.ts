@@ -1,9 +1,11 @@
 import { spawn } from 'node:child_process'
 import { createRequire } from 'node:module'
+import { writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import * as pagefind from 'pagefind'
 import { createDb, readDbConfig } from '../../db/client.ts'
 import { todayInShanghai } from '../../db/domain/dates.ts'
+import { cloudflareHeadersFile } from '../../db/domain/site-headers.ts'
 import { reportCode, reportSummary } from '../../db/domain/report.ts'
 import { saveReportCodes } from '../../db/mutations/report-codes.ts'
 import { loadPublicSnapshot } from '../../db/queries/public-snapshot.ts'
@@ -93,6 +95,8 @@ export async function buildSite(
   const rendered = performance.now()
   const client = join(outDir, 'client')
   await refusePersonalInfo(client, env)
+  // Cloudflare serves static assets with the headers this file lists (the Node server sets them).
+  await writeFile(join(client, '_headers'), cloudflareHeadersFile())
   const { index, errors } = await pagefind.createIndex({ forceLanguage: 'zh-cn' })
   if (!index) throw new Error(`pagefind: ${errors.join('; ')}`)
   try {

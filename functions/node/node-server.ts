@@ -3,12 +3,13 @@ import { Hono } from 'hono'
 import { createApp } from '../app.ts'
 import type { AppDeps } from '../context.ts'
 import type { SiteBuilder } from './site-builder.ts'
+import { ADMIN_PAGE_HEADERS, SITE_HEADERS } from '../../db/domain/site-headers.ts'
 import { serveStatic } from './static-files.ts'
 
 // Shown only until the very first build of a new installation has finished.
 const BUILDING_PAGE = `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1"><meta http-equiv="refresh" content="10">
-<title>站点正在生成</title></head><body style="font:18px/1.7 sans-serif;margin:2rem">
+<title>站点正在生成</title></head><body>
 <h1>站点正在生成</h1><p>信用信息公示页面正在生成，本页面将在10秒后自动刷新。</p></body></html>`
 
 /**
@@ -22,7 +23,12 @@ export function createNodeApp(builder: SiteBuilder, deps: AppDeps) {
     .get('*', async (c) => {
       const root = await builder.liveClientDir()
       if (!root) return c.html(BUILDING_PAGE, 503, { 'Retry-After': '10' })
-      return serveStatic(root, new URL(c.req.url).pathname)
+      const pathname = new URL(c.req.url).pathname
+      const res = await serveStatic(root, pathname)
+      for (const [k, v] of Object.entries(SITE_HEADERS)) res.headers.set(k, v)
+      if (pathname.startsWith('/admin'))
+        for (const [k, v] of Object.entries(ADMIN_PAGE_HEADERS)) res.headers.set(k, v)
+      return res
     })
 }
 
