@@ -36,6 +36,21 @@ export const changeTargetLabel = {
   supervision: '挂牌督办事项',
 } as const satisfies Record<ChangeTarget, string>
 
+/** The object type each target has in audit rows and the public change log. */
+export const changeTargetObjectType = {
+  subject: 'subject',
+  penalty: 'penalty',
+  listEntry: 'list_entry',
+  creditRecord: 'credit_record',
+  typicalCase: 'typical_case',
+  supervision: 'supervision',
+} as const satisfies Record<ChangeTarget, string>
+
+/** The reverse: which correctable target a change-log object type is. */
+export const targetOfObjectType = Object.fromEntries(
+  Object.entries(changeTargetObjectType).map(([target, type]) => [type, target])
+) as Record<string, ChangeTarget>
+
 export const CHANGE_ACTIONS = ['create', 'correct', 'withdraw', 'repair'] as const
 export type ChangeAction = (typeof CHANGE_ACTIONS)[number]
 export const changeActionLabel = {

@@ -1,19 +1,10 @@
-import { changeColumns, type ChangeTarget } from '../domain/correction.ts'
+import { changeColumns, targetOfObjectType } from '../domain/correction.ts'
 import type { IsoDate } from '../domain/dates.ts'
 import { publicityWindow, ruleVersionFor, type Severity } from '../domain/severity.ts'
 import type { recordEvents } from '../schema/index.ts'
 
 type Event = typeof recordEvents.$inferSelect
 type Row = { id: number | string; status: string } & Record<string, unknown>
-
-const TARGET: Record<string, ChangeTarget> = {
-  subject: 'subject',
-  penalty: 'penalty',
-  list_entry: 'listEntry',
-  credit_record: 'creditRecord',
-  typical_case: 'typicalCase',
-  supervision: 'supervision',
-}
 
 /**
  * Rows as they stood at the end of `asOf`: undo, newest first, every change-log line dated after
@@ -54,7 +45,7 @@ export function rewindRows<T extends Row>(
       if (e.event === 'repaired') copy.repairedOn = null
       if (e.event === 'corrected' && e.changes) {
         const back = e.changes.map((c) => ({ ...c, to: c.from }))
-        Object.assign(copy, changeColumns(TARGET[objectType]!, back))
+        Object.assign(copy, changeColumns(targetOfObjectType[objectType]!, back))
         const moved = e.changes.some((c) => c.field === 'decisionDate' || c.field === 'severity')
         if (moved && typeof copy.decisionDate === 'string' && copy.severity) {
           const window = publicityWindow(copy.decisionDate, copy.severity as Severity)

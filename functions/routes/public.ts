@@ -9,6 +9,7 @@ import { normaliseReportCode } from '../../db/domain/report.ts'
 import { findReportCode } from '../../db/queries/report-codes.ts'
 import { LIST_STATUSES } from '../../db/domain/subject.ts'
 import { SUBJECT_KINDS } from '../../db/domain/subject-kind.ts'
+import type { PublicSnapshot } from '../../db/queries/index.ts'
 import type { AppEnv } from '../context.ts'
 import type { SnapshotCache } from '../snapshot-cache.ts'
 import { parseOrThrow } from '../validate.ts'
@@ -19,6 +20,24 @@ const Paging = z.object({
   limit: z.coerce.number().int().min(1).max(100).default(20),
 })
 const AsOf = z.object({ asOf: IsoDate.optional() })
+
+/**
+ * Look-ups by id, built once per cached snapshot: a credit-file read is the API's hot path and
+ * must not scan every subject (issue 6: thousands of reads per second).
+ */
+const indexes = new WeakMap<PublicSnapshot, ReturnType<typeof indexSnapshot>>()
+function indexSnapshot(snap: PublicSnapshot) {
+  return {
+    file: new Map(snap.creditFiles.map((f) => [f.subject.id, f])),
+    penalty: new Map(snap.penaltyPages.map((p) => [p.id, p])),
+    case: new Map(snap.casePages.map((p) => [p.typicalCase.id, p])),
+  }
+}
+function indexOf(snap: PublicSnapshot) {
+  let index = indexes.get(snap)
+  if (!index) indexes.set(snap, (index = indexSnapshot(snap)))
+  return index
+}
 
 function paged<T>(items: T[], { page, limit }: z.infer<typeof Paging>) {
   return { page, limit, total: items.length, items: items.slice((page - 1) * limit, page * limit) }
@@ -71,14 +90,14 @@ export function publicRoute(cache: SnapshotCache) {
       const { asOf } = query(AsOf.strict(), c.req.query())
       const snap = await snapshot(asOf)
       const id = c.req.param('id').trim().toUpperCase()
-      const file = snap.creditFiles.find((f) => f.subject.id === id)
+      const file = indexOf(snap).file.get(id)
       if (!file) throw new NotFoundError('主体', id)
       return c.json({ asOf: snap.asOf, creditFile: file })
     })
     .get('/subjects/:id/feed.xml', async (c) => {
       const snap = await snapshot()
       const id = c.req.param('id').trim().toUpperCase()
-      const file = snap.creditFiles.find((f) => f.subject.id === id)
+      const file = indexOf(snap).file.get(id)
       if (!file) throw new NotFoundError('主体', id)
       const origin = new URL(c.req.url).origin
       const body = changeFeedAtom({
@@ -112,7 +131,7 @@ export function publicRoute(cache: SnapshotCache) {
     .get('/penalties/:id', async (c) => {
       const { id } = query(z.object({ id: z.coerce.number().int().positive() }), c.req.param())
       const snap = await snapshot()
-      const page = snap.penaltyPages.find((p) => p.id === id)
+      const page = indexOf(snap).penalty.get(id)
       if (!page) throw new NotFoundError('行政处罚', id)
       return c.json({ asOf: snap.asOf, penalty: page })
     })
@@ -144,7 +163,7 @@ export function publicRoute(cache: SnapshotCache) {
     .get('/cases/:id', async (c) => {
       const { id } = query(z.object({ id: z.coerce.number().int().positive() }), c.req.param())
       const snap = await snapshot()
-      const page = snap.casePages.find((p) => p.typicalCase.id === id)
+      const page = indexOf(snap).case.get(id)
       if (!page) throw new NotFoundError('典型案例', id)
       return c.json({ asOf: snap.asOf, case: page })
     })

@@ -1,4 +1,4 @@
-import { changeColumns } from '../../db/domain/correction.ts'
+import { changeColumns, changeTargetObjectType } from '../../db/domain/correction.ts'
 import { todayInShanghai } from '../../db/domain/dates.ts'
 import {
   ConflictError,
@@ -18,15 +18,6 @@ import type { ServiceContext } from '../context.ts'
 import { withdrawalColumns } from './withdrawal-columns.ts'
 import type { Subject } from '../../db/domain/subject.ts'
 
-const OBJECT_TYPE = {
-  subject: 'subject',
-  penalty: 'penalty',
-  listEntry: 'list_entry',
-  creditRecord: 'credit_record',
-  typicalCase: 'typical_case',
-  supervision: 'supervision',
-} as const
-
 /**
  * Apply an approved change request inside the approving transaction: create the subject, or
  * write the corrected fields (refusing if the record moved on since the correction was drafted),
@@ -39,7 +30,7 @@ export async function applyChange(
 ): Promise<void> {
   const today = todayInShanghai(new Date(ctx.nowMs))
   const event = {
-    objectType: OBJECT_TYPE[cr.targetKind],
+    objectType: changeTargetObjectType[cr.targetKind],
     objectId: cr.targetId,
     onDate: today,
     reason: cr.reason,

@@ -30,8 +30,6 @@ import { audit } from '../audit.ts'
 import type { ServiceContext } from '../context.ts'
 import { notInFuture, subjectInScope } from './resolve-refs.ts'
 
-const LABEL = changeTargetLabel
-
 /** Imports and people enter changes the same way; an import has already been reviewed once. */
 type Options = { submit?: boolean }
 
@@ -49,7 +47,9 @@ async function assertDistrict(tx: DbOrTx, ctx: ServiceContext, code: string) {
 async function refuseIfOpen(tx: DbOrTx, target: ChangeTarget, targetId: string) {
   const open = await findOpenChange(tx, target, targetId)
   if (open)
-    throw new ConflictError(`该${LABEL[target]}已有待处理的变更申请（编号 ${open.id}），请先处理`)
+    throw new ConflictError(
+      `该${changeTargetLabel[target]}已有待处理的变更申请（编号 ${open.id}），请先处理`
+    )
 }
 
 function workflowColumns(ctx: ServiceContext, opts: Options) {
@@ -111,7 +111,8 @@ async function loadTarget(tx: DbOrTx, ctx: ServiceContext, target: ChangeTarget,
   }
   const numeric = Number(id)
   const row = Number.isSafeInteger(numeric) ? await findWorkflowRow(tx, target, numeric) : null
-  if (!row || !inScope(ctx.actor!, row.districtCode)) throw new NotFoundError(LABEL[target], id)
+  if (!row || !inScope(ctx.actor!, row.districtCode))
+    throw new NotFoundError(changeTargetLabel[target], id)
   const subjectId = 'subjectId' in row ? row.subjectId : null
   const subject = subjectId ? await findSubjectRow(tx, subjectId) : undefined
   return {

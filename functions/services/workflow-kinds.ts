@@ -89,13 +89,13 @@ export const KINDS: { [K in WorkflowKind]: KindSpec<K> } = {
         throw new PreconditionFailedError('轻微失信信息依法不予公示，无需提交审核')
       }
     },
-    onWithdraw: (today, reason) => withdrawalColumns('penalty', today, reason),
+    onWithdraw: (today, reason) => withdrawalColumns('creditRecord', today, reason),
   },
   supervision: {
     label: '挂牌督办事项',
     publicLog: true,
     objectType: 'supervision',
-    onWithdraw: (today, reason) => withdrawalColumns('penalty', today, reason),
+    onWithdraw: (today, reason) => withdrawalColumns('supervision', today, reason),
   },
   typicalCase: {
     label: '典型案例',
@@ -103,7 +103,7 @@ export const KINDS: { [K in WorkflowKind]: KindSpec<K> } = {
     objectType: 'typical_case',
     // A case is dated by its publication, the day a second person approves it.
     onApprove: (_row, today) => ({ publishedOn: today }),
-    onWithdraw: (today, reason) => withdrawalColumns('penalty', today, reason),
+    onWithdraw: (today, reason) => withdrawalColumns('typicalCase', today, reason),
   },
   change: {
     label: '变更申请',
