@@ -1,5 +1,7 @@
 import { readdir, readFile } from 'node:fs/promises'
+import { availableParallelism } from 'node:os'
 import { extname, join, relative } from 'node:path'
+import { Worker } from 'node:worker_threads'
 import { findPersonalInfo, personalInfoLabel } from '../../db/domain/personal-info.ts'
 
 /** Files people and programs read; Pagefind's index and hashed assets are derived from the pages. */
@@ -29,39 +31,77 @@ function visibleText(html: string): string {
   )
 }
 
-/**
- * The build's last line of defence (DESIGN §6): scan every page, feed and data file for
- * personal-information patterns. `allowed` holds the publisher's own published contacts (the
- * bureau's phone and e-mail in the footer), which are not personal information.
- */
-export async function scanOutputForPersonalInfo(
+/** Scan some files (paths relative to `dir`); runs in a worker thread or in-process. */
+export async function scanFiles(
   dir: string,
-  allowed: string[] = []
+  files: string[],
+  allowed: string[]
 ): Promise<OutputFinding[]> {
   const findings: OutputFinding[] = []
+  // A few reads in flight keep the disk busy while the detector runs.
+  for (let i = 0; i < files.length; i += 16) {
+    const batch = files.slice(i, i + 16)
+    const texts = await Promise.all(batch.map((file) => readFile(join(dir, file), 'utf8')))
+    texts.forEach((raw, k) => {
+      const file = batch[k]!
+      let text = extname(file) === '.html' ? visibleText(raw) : raw
+      for (const contact of allowed) text = text.split(contact).join(' ')
+      for (const f of findPersonalInfo(text)) {
+        findings.push({ file, kind: personalInfoLabel[f.kind], position: f.start + 1 })
+      }
+    })
+  }
+  return findings
+}
+
+async function listTextFiles(dir: string, skip: ReadonlySet<string>): Promise<string[]> {
+  const files: string[] = []
   const walk = async (d: string): Promise<void> => {
     for (const entry of await readdir(d, { withFileTypes: true })) {
       const path = join(d, entry.name)
       if (entry.isDirectory()) {
         if (!SKIP_DIRS.has(entry.name)) await walk(path)
-        continue
-      }
-      const ext = extname(entry.name)
-      if (!TEXT_FILES.has(ext)) continue
-      let text = await readFile(path, 'utf8')
-      if (ext === '.html') text = visibleText(text)
-      for (const contact of allowed) text = text.split(contact).join(' ')
-      for (const f of findPersonalInfo(text)) {
-        findings.push({
-          file: relative(dir, path),
-          kind: personalInfoLabel[f.kind],
-          position: f.start + 1,
-        })
+      } else if (TEXT_FILES.has(extname(entry.name)) && !skip.has(relative(dir, path))) {
+        files.push(relative(dir, path))
       }
     }
   }
   await walk(dir)
-  return findings
+  return files
+}
+
+/** Run `scanFiles` in a worker thread, so a build uses every core for the scan. */
+function scanInWorker(dir: string, files: string[], allowed: string[]): Promise<OutputFinding[]> {
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(new URL('./personal-info-scan-worker.ts', import.meta.url), {
+      workerData: { dir, files, allowed },
+    })
+    worker.once('message', resolve)
+    worker.once('error', reject)
+    worker.once('exit', (code) => {
+      if (code !== 0) reject(new Error(`personal-information scan worker exited with ${code}`))
+    })
+  })
+}
+
+/**
+ * The build's last line of defence (DESIGN §6): scan every page, feed and data file for
+ * personal-information patterns. `allowed` holds the publisher's own published contacts (the
+ * bureau's phone and e-mail in the footer), which are not personal information. Large outputs
+ * are split across worker threads.
+ */
+export async function scanOutputForPersonalInfo(
+  dir: string,
+  allowed: string[] = [],
+  /** Files (relative to `dir`) kept unchanged from a build that was scanned already. */
+  skip: ReadonlySet<string> = new Set()
+): Promise<OutputFinding[]> {
+  const files = await listTextFiles(dir, skip)
+  const threads = files.length < 200 ? 1 : Math.min(availableParallelism(), 4)
+  if (threads === 1) return scanFiles(dir, files, allowed)
+  const parts = Array.from({ length: threads }, (_, t) => files.filter((_, i) => i % threads === t))
+  const found = await Promise.all(parts.map((part) => scanInWorker(dir, part, allowed)))
+  return found.flat().sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0))
 }
 
 /** The published contacts of a jurisdiction, as they are written and without a （…） note. */
