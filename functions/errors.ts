@@ -39,6 +39,13 @@ export function toErrorResponse(err: Error, c: Context): Response {
     )
   }
   // Never echo an unknown error's message: it may carry SQL or paths.
-  console.error({ msg: 'unhandled error', path: c.req.path, requestId, err: String(err) })
+  console.error({
+    msg: 'unhandled error',
+    path: c.req.path,
+    requestId,
+    err: String(err),
+    // Drizzle wraps the driver's error: the cause says what the database refused.
+    cause: err instanceof Error && err.cause ? String(err.cause) : undefined,
+  })
   return c.json({ error: { code: 'INTERNAL', message: '服务器内部错误', requestId } }, 500)
 }
