@@ -17,15 +17,17 @@ export function exactKey(text: string): string {
     .replace(/[〕】］)）\]]/g, ']')
 }
 
-/** FNV-1a over UTF-16 code units, modulo the shard count. */
-export function exactShard(key: string): number {
+/** FNV-1a over UTF-16 code units: the shard hash the build and the browser share. */
+export function fnv1a(key: string): number {
   let h = 0x811c9dc5
   for (let i = 0; i < key.length; i++) {
     h ^= key.charCodeAt(i)
     h = Math.imul(h, 0x01000193) >>> 0
   }
-  return h % EXACT_SHARDS
+  return h
 }
+
+export const exactShard = (key: string): number => fnv1a(key) % EXACT_SHARDS
 
 /** One exact hit: enough to render a result without loading the page. */
 export type ExactHit = { url: string; name: string; code: string; kind: string; district: string }

@@ -1,21 +1,62 @@
 import { spawn } from 'node:child_process'
+import { createHash } from 'node:crypto'
+import { copyFile, cp, link, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
 import { createRequire } from 'node:module'
-import { writeFile } from 'node:fs/promises'
-import { join } from 'node:path'
+import { dirname, join } from 'node:path'
 import * as pagefind from 'pagefind'
 import { createDb, readDbConfig } from '../../db/client.ts'
 import { todayInShanghai } from '../../db/domain/dates.ts'
-import { cloudflareHeadersFile } from '../../db/domain/site-headers.ts'
 import { reportCode, reportSummary } from '../../db/domain/report.ts'
+import { cloudflareHeadersFile } from '../../db/domain/site-headers.ts'
+import { cloudflareRedirectsFile } from '../../db/domain/site-redirects.ts'
 import { saveReportCodes } from '../../db/mutations/report-codes.ts'
-import { loadPublicSnapshot } from '../../db/queries/public-snapshot.ts'
-import { getJurisdiction } from '../../db/queries/reference-data.ts'
+import { loadPublicSnapshot, type PublicSnapshot } from '../../db/queries/public-snapshot.ts'
+import {
+  RECORD_PAGE_KINDS,
+  RECORD_PAGES,
+  recordPageFile,
+  sharedPageInputs,
+  type RecordPageKind,
+  type RenderPlan,
+} from '../../site/lib/record-pages.ts'
+import { searchRecords } from '../../site/lib/search-records.ts'
 import { allowedContacts, scanOutputForPersonalInfo } from './personal-info-scan.ts'
 
-/** Timings of one build, for logs and the benchmark. */
-export type BuildReport = { outDir: string; renderMs: number; indexMs: number; pages: number }
+/** What one build did and how long each phase took, for logs and `npm run bench`. */
+export type BuildReport = {
+  outDir: string
+  /** False when only changed record pages were rendered and the rest kept from `previous`. */
+  full: boolean
+  /** Record pages rendered / kept from the previous build. */
+  renderedRecords: number
+  keptRecords: number
+  searchRecords: number
+  loadMs: number
+  renderMs: number
+  keepMs: number
+  scanMs: number
+  /** Pagefind's own time; it runs alongside the render. */
+  indexMs: number
+  copyIndexMs: number
+  codesMs: number
+  totalMs: number
+}
 
+export type BuildOptions = {
+  /** A finished build directory of the same code to keep unchanged record pages from. */
+  previous?: string | null
+}
+
+/** Per-page digests of a build's data: what decides whether a record page must be re-rendered. */
+type Manifest = {
+  shared: string
+  pages: Record<RecordPageKind, Record<string, string>>
+}
+
+const MANIFEST = 'manifest.json'
 const require = createRequire(import.meta.url)
+const digest = (value: unknown) => createHash('sha1').update(JSON.stringify(value)).digest('hex')
 
 /** Run `astro build` in a child process (Astro keeps module state per process). */
 function astroBuild(root: string, env: NodeJS.ProcessEnv): Promise<void> {
@@ -36,83 +77,228 @@ function astroBuild(root: string, env: NodeJS.ProcessEnv): Promise<void> {
   })
 }
 
-/** Fail the build if any published file carries personal information (DESIGN §6). */
-async function refusePersonalInfo(client: string, env: NodeJS.ProcessEnv): Promise<void> {
-  const db = createDb(readDbConfig(env))
-  try {
-    const { publisher } = await getJurisdiction(db)
-    const findings = await scanOutputForPersonalInfo(
-      client,
-      allowedContacts([publisher.phone, publisher.email])
-    )
-    if (findings.length) {
-      const shown = findings.slice(0, 20).map((f) => `${f.file}: ${f.kind} at ${f.position}`)
-      throw new Error(
-        `personal information in the build output (${findings.length}): ${shown.join('; ')}`
-      )
+function manifestOf(snap: PublicSnapshot): Manifest {
+  const pages = {} as Manifest['pages']
+  for (const kind of RECORD_PAGE_KINDS) {
+    const { items, id } = RECORD_PAGES[kind] as {
+      items: (s: PublicSnapshot) => unknown[]
+      id: (item: unknown) => string
     }
+    pages[kind] = Object.fromEntries(items(snap).map((item) => [id(item), digest(item)]))
+  }
+  return { shared: digest(sharedPageInputs(snap)), pages }
+}
+
+async function readManifest(buildDir: string): Promise<Manifest | null> {
+  const text = await readFile(join(buildDir, MANIFEST), 'utf8').catch(() => null)
+  return text ? (JSON.parse(text) as Manifest) : null
+}
+
+/**
+ * Everything when there is no previous build or what every page shares changed (the date, the
+ * jurisdiction, the districts); otherwise only the record pages that are new or whose data moved.
+ */
+function renderPlan(current: Manifest, previous: Manifest | null): RenderPlan {
+  if (!previous || previous.shared !== current.shared) return { full: true }
+  const render = {} as Record<RecordPageKind, string[]>
+  for (const kind of RECORD_PAGE_KINDS) {
+    const before = previous.pages[kind] ?? {}
+    render[kind] = Object.entries(current.pages[kind])
+      .filter(([id, hash]) => before[id] !== hash)
+      .map(([id]) => id)
+  }
+  return { full: false, render }
+}
+
+/** Hard-link (same file system) or copy the record pages this build did not render. */
+async function keepUnchanged(
+  previousClient: string,
+  client: string,
+  current: Manifest,
+  plan: Extract<RenderPlan, { full: false }>
+): Promise<Set<string>> {
+  const kept = new Set<string>()
+  for (const kind of RECORD_PAGE_KINDS) {
+    const rendered = new Set(plan.render[kind])
+    for (const id of Object.keys(current.pages[kind])) {
+      if (rendered.has(id)) continue
+      const file = recordPageFile(kind, id)
+      await mkdir(dirname(join(client, file)), { recursive: true })
+      await link(join(previousClient, file), join(client, file)).catch(() =>
+        copyFile(join(previousClient, file), join(client, file))
+      )
+      kept.add(file)
+    }
+  }
+  return kept
+}
+
+/** Fail the build if any published file carries personal information (DESIGN §6). */
+async function refusePersonalInfo(
+  client: string,
+  snap: PublicSnapshot,
+  kept: ReadonlySet<string>
+): Promise<void> {
+  const { publisher } = snap.jurisdiction
+  const findings = await scanOutputForPersonalInfo(
+    client,
+    allowedContacts([publisher.phone, publisher.email]),
+    kept
+  )
+  if (findings.length) {
+    const shown = findings.slice(0, 20).map((f) => `${f.file}: ${f.kind} at ${f.position}`)
+    throw new Error(
+      `personal information in the build output (${findings.length}): ${shown.join('; ')}`
+    )
+  }
+}
+
+/**
+ * Pagefind over the full-text records (penalties and cases), written into `outputPath`. It needs
+ * only the snapshot, so it runs (as Pagefind's own process) while Astro renders.
+ */
+async function indexRecords(outputPath: string, snap: PublicSnapshot): Promise<number> {
+  const { index, errors } = await pagefind.createIndex({ forceLanguage: 'zh-cn' })
+  if (!index) throw new Error(`pagefind: ${errors.join('; ')}`)
+  try {
+    const records = searchRecords(snap)
+    for (const record of records) {
+      const added = await index.addCustomRecord(record)
+      if (added.errors.length) throw new Error(`pagefind: ${added.errors.join('; ')}`)
+    }
+    const written = await index.writeFiles({ outputPath })
+    if (written.errors.length) throw new Error(`pagefind: ${written.errors.join('; ')}`)
+    return records.length
   } finally {
-    db.$close()
+    await pagefind.close()
   }
 }
 
 /**
  * Keep the verification code of every credit report this build printed (/verify/ checks them
- * later). The codes come from the same snapshot function and date as the pages.
+ * later). A partial build keeps only the re-rendered ones: the others were kept by the build
+ * they come from, which was for the same date.
  */
-async function keepReportCodes(env: NodeJS.ProcessEnv): Promise<void> {
+async function keepReportCodes(
+  env: NodeJS.ProcessEnv,
+  snap: PublicSnapshot,
+  plan: RenderPlan
+): Promise<void> {
+  const wanted = plan.full ? null : new Set(plan.render.creditFile)
+  const files = snap.creditFiles.filter((f) => !wanted || wanted.has(f.subject.id))
+  const createdAt = new Date()
+  const rows = await Promise.all(
+    files.map(async (file) => ({
+      code: await reportCode(file),
+      subjectId: file.subject.id,
+      asOf: snap.asOf,
+      summary: reportSummary(file),
+      createdAt,
+    }))
+  )
   const db = createDb(readDbConfig(env))
   try {
-    const asOf = env.BUILD_DATE ?? todayInShanghai()
-    const snap = await loadPublicSnapshot(db, asOf)
-    const createdAt = new Date()
-    const rows = await Promise.all(
-      snap.creditFiles.map(async (file) => ({
-        code: await reportCode(file),
-        subjectId: file.subject.id,
-        asOf,
-        summary: reportSummary(file),
-        createdAt,
-      }))
-    )
     await saveReportCodes(db, rows)
   } finally {
     db.$close()
   }
 }
 
+async function timed<T>(work: Promise<T>): Promise<{ value: T; ms: number }> {
+  const started = performance.now()
+  const value = await work
+  return { value, ms: performance.now() - started }
+}
+
+async function loadSnapshot(env: NodeJS.ProcessEnv): Promise<PublicSnapshot> {
+  const db = createDb(readDbConfig(env))
+  try {
+    return await loadPublicSnapshot(db, env.BUILD_DATE ?? todayInShanghai())
+  } finally {
+    db.$close()
+  }
+}
+
 /**
- * Build the public site into `outDir` (client/ + server/) and index it with Pagefind.
- * Fails (rejects) on any error, so a caller never swaps in a half-built site.
+ * Build the public site into `outDir` (client/ + server/) with its search index, reading the
+ * database once. With `previous`, record pages whose data did not change are kept from it
+ * instead of rendered (docs/decisions/011-incremental-builds.md). Fails (rejects) on any error,
+ * so a caller never swaps in a half-built site.
  */
 export async function buildSite(
   root: string,
   outDir: string,
-  env = process.env
+  env = process.env,
+  options: BuildOptions = {}
 ): Promise<BuildReport> {
-  const started = performance.now()
-  await astroBuild(root, { ...env, SITE_OUT_DIR: outDir, ASTRO_TELEMETRY_DISABLED: '1' })
-  const rendered = performance.now()
-  const client = join(outDir, 'client')
-  await refusePersonalInfo(client, env)
-  // Cloudflare serves static assets with the headers this file lists (the Node server sets them).
-  await writeFile(join(client, '_headers'), cloudflareHeadersFile())
-  const { index, errors } = await pagefind.createIndex({ forceLanguage: 'zh-cn' })
-  if (!index) throw new Error(`pagefind: ${errors.join('; ')}`)
+  const t0 = performance.now()
+  const snap = await loadSnapshot(env)
+  const manifest = manifestOf(snap)
+  const plan = renderPlan(manifest, options.previous ? await readManifest(options.previous) : null)
+  // Handed to the Astro process in files outside outDir (Astro empties its output directory).
+  const work = await mkdtemp(join(tmpdir(), 'site-build-'))
+  const indexing = timed(indexRecords(join(work, 'pagefind'), snap))
   try {
-    const added = await index.addDirectory({ path: client })
-    if (added.errors.length) throw new Error(`pagefind: ${added.errors.join('; ')}`)
-    const written = await index.writeFiles({ outputPath: join(client, 'pagefind') })
-    if (written.errors.length) throw new Error(`pagefind: ${written.errors.join('; ')}`)
-    const indexed = performance.now()
-    await keepReportCodes(env)
+    const snapshotFile = join(work, 'snapshot.json')
+    const planFile = join(work, 'render-plan.json')
+    await writeFile(snapshotFile, JSON.stringify(snap))
+    await writeFile(planFile, JSON.stringify(plan))
+    const t1 = performance.now()
+
+    await astroBuild(root, {
+      ...env,
+      BUILD_DATE: snap.asOf,
+      SITE_OUT_DIR: outDir,
+      SNAPSHOT_FILE: snapshotFile,
+      RENDER_PLAN_FILE: planFile,
+      ASTRO_TELEMETRY_DISABLED: '1',
+    })
+    const t2 = performance.now()
+
+    const client = join(outDir, 'client')
+    const kept = plan.full
+      ? new Set<string>()
+      : await keepUnchanged(join(options.previous!, 'client'), client, manifest, plan)
+    const t3 = performance.now()
+
+    await refusePersonalInfo(client, snap, kept)
+    // Cloudflare serves static assets with the headers and redirects these files list (the Node
+    // server applies the same rules itself); the adapter's rules for /_astro/* stay first.
+    const adapterHeaders = await readFile(join(client, '_headers'), 'utf8').catch(() => '')
+    await writeFile(join(client, '_headers'), `${adapterHeaders}\n${cloudflareHeadersFile()}`)
+    await writeFile(join(client, '_redirects'), cloudflareRedirectsFile())
+    const t4 = performance.now()
+
+    const indexed = await indexing
+    await cp(join(work, 'pagefind'), join(client, 'pagefind'), { recursive: true })
+    const t5 = performance.now()
+
+    await keepReportCodes(env, snap, plan)
+    await writeFile(join(outDir, MANIFEST), JSON.stringify(manifest))
+    const t6 = performance.now()
+
+    const recordCount = RECORD_PAGE_KINDS.reduce(
+      (n, kind) => n + Object.keys(manifest.pages[kind]).length,
+      0
+    )
     return {
       outDir,
-      renderMs: Math.round(rendered - started),
-      indexMs: Math.round(indexed - rendered),
-      pages: added.page_count,
+      full: plan.full,
+      renderedRecords: recordCount - kept.size,
+      keptRecords: kept.size,
+      searchRecords: indexed.value,
+      loadMs: Math.round(t1 - t0),
+      renderMs: Math.round(t2 - t1),
+      keepMs: Math.round(t3 - t2),
+      scanMs: Math.round(t4 - t3),
+      indexMs: Math.round(indexed.ms),
+      copyIndexMs: Math.round(t5 - t4),
+      codesMs: Math.round(t6 - t5),
+      totalMs: Math.round(t6 - t0),
     }
   } finally {
-    await pagefind.close()
+    // A failed build still waits for Pagefind, so nothing writes into `work` after it is gone.
+    await indexing.catch(() => undefined)
+    await rm(work, { recursive: true, force: true })
   }
 }

@@ -11,6 +11,7 @@ function recordingBuilder(clock: { now: number }) {
     builtFor: null,
     lastError: null,
     pending: false,
+    lastReport: null,
   }
   return {
     builds,

@@ -1,7 +1,7 @@
 import { mkdir, readdir, readlink, rename, rm, symlink } from 'node:fs/promises'
 import { join, resolve, sep } from 'node:path'
 import { todayInShanghai, type IsoDate } from '../../db/domain/dates.ts'
-import { buildSite } from './build-site.ts'
+import { buildSite, type BuildReport } from './build-site.ts'
 
 export type BuildState = {
   state: 'idle' | 'queued' | 'building' | 'failed'
@@ -10,6 +10,8 @@ export type BuildState = {
   builtFor: IsoDate | null
   lastError: string | null
   pending: boolean
+  /** Phases and timings of the last successful build (console, `npm run bench`). */
+  lastReport: Omit<BuildReport, 'outDir'> | null
 }
 
 /**
@@ -20,12 +22,14 @@ export type BuildState = {
 export class SiteBuilder {
   private running: Promise<void> | null = null
   private again = false
+  private builtThisProcess = false
   private status: BuildState = {
     state: 'idle',
     lastSuccessAt: null,
     builtFor: null,
     lastError: null,
     pending: false,
+    lastReport: null,
   }
 
   private readonly root: string
@@ -56,8 +60,8 @@ export class SiteBuilder {
 
   /** The directory currently served (`<build>/client`), or null before the first build. */
   async liveClientDir(): Promise<string | null> {
-    const target = await readlink(join(this.buildsDir, 'live')).catch(() => null)
-    return target ? join(this.buildsDir, target, 'client') : null
+    const build = await this.liveBuildDir()
+    return build ? join(build, 'client') : null
   }
 
   get state(): BuildState {
@@ -83,13 +87,14 @@ export class SiteBuilder {
       this.status.state = 'building'
       try {
         const builtFor = this.env.BUILD_DATE ?? todayInShanghai(new Date(this.clock()))
-        await this.buildOnce(builtFor)
+        const lastReport = await this.buildOnce(builtFor)
         this.status = {
           state: 'idle',
           lastSuccessAt: new Date().toISOString(),
           builtFor,
           lastError: null,
           pending: false,
+          lastReport,
         }
       } catch (err) {
         this.status = { ...this.status, state: 'failed', lastError: String(err) }
@@ -98,12 +103,21 @@ export class SiteBuilder {
     } while (this.again)
   }
 
-  private async buildOnce(builtFor: IsoDate): Promise<void> {
+  private async buildOnce(builtFor: IsoDate): Promise<Omit<BuildReport, 'outDir'>> {
     await mkdir(this.buildsDir, { recursive: true })
     const id = `build-${Date.now()}`
     const outDir = join(this.buildsDir, id)
+    // The first build of a process renders everything (the code may have changed since the live
+    // build was made); later ones keep the record pages whose data did not change.
+    const previous = this.builtThisProcess ? await this.liveBuildDir() : null
+    let report: BuildReport
     try {
-      const report = await buildSite(this.root, outDir, { ...this.env, BUILD_DATE: builtFor })
+      report = await buildSite(
+        this.root,
+        outDir,
+        { ...this.env, BUILD_DATE: builtFor },
+        { previous }
+      )
       console.log({ msg: 'site built', ...report })
     } catch (err) {
       await rm(outDir, { recursive: true, force: true })
@@ -112,7 +126,16 @@ export class SiteBuilder {
     const tmpLink = join(this.buildsDir, `live-${id}`)
     await symlink(id, tmpLink)
     await rename(tmpLink, join(this.buildsDir, 'live'))
+    this.builtThisProcess = true
     await this.removeOldBuilds(id)
+    // The console shows the timings; where the build sits on disk is not its business.
+    const { outDir: _, ...timings } = report
+    return timings
+  }
+
+  private async liveBuildDir(): Promise<string | null> {
+    const target = await readlink(join(this.buildsDir, 'live')).catch(() => null)
+    return target ? join(this.buildsDir, target) : null
   }
 
   /** Keep the live build and the one before it (in-flight requests may still read it). */

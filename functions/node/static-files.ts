@@ -2,6 +2,7 @@ import { createReadStream } from 'node:fs'
 import { stat } from 'node:fs/promises'
 import { extname, join, normalize, sep } from 'node:path'
 import { Readable } from 'node:stream'
+import { redirectFor } from '../../db/domain/site-redirects.ts'
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -49,6 +50,9 @@ export async function serveStatic(root: string, pathname: string): Promise<Respo
   } catch {
     decoded = ''
   }
+  const moved = redirectFor(pathname)
+  if (moved)
+    return new Response(null, { status: moved.status, headers: { Location: moved.location } })
   const path = normalize(join(root, decoded))
   // Refuse traversal outside the site root (../, %2e%2e/, encoded separators).
   if (decoded && (path === root || path.startsWith(root + sep))) {

@@ -16,6 +16,14 @@ export function parseCompareIds(raw: string): string[] {
   return [...new Set(ids)].slice(0, 4)
 }
 
+/** The list after 加入对比 of `id`: it moves to the end, and only the last four are kept. */
+export function addToCompare(stored: string, id: string): string[] {
+  const current = parseCompareIds(stored)
+  const added = parseCompareIds(id)[0]
+  if (!added) return current
+  return [...current.filter((c) => c !== added), added].slice(-4)
+}
+
 /** The rows of the comparison, one column per subject, from their public credit files. */
 export function compareRows(files: CompareFile[]): { label: string; cells: Cell[] }[] {
   const col = (f: (file: CreditFile, asOf: string) => Cell | string) =>

@@ -1,10 +1,18 @@
 import type { PublicSnapshot } from '../../db/queries/index.ts'
-import { LIST_STATUSES } from '../../db/domain/subject.ts'
 import { SUBJECT_KINDS } from '../../db/domain/subject-kind.ts'
-import { paginate, PAGE_SIZE } from './paginate.ts'
+import { paginate } from './paginate.ts'
 import { GRADES } from '../../db/domain/rating.ts'
 import { ALL, directoryUrl, type DirectoryFilter } from './urls.ts'
 import type { SubjectSummary } from '../../db/domain/subject.ts'
+
+/** The list facet's values: the red and black lists (every subject is under 全部). */
+export const DIRECTORY_LISTS = ['red', 'black'] as const
+
+/**
+ * Directory pages hold more cards than other lists: each subject appears under up to six facet
+ * combinations, so the page size decides most of the site's file count (docs/scale.md).
+ */
+export const DIRECTORY_PAGE_SIZE = 50
 
 /**
  * Every facet combination × page of the directory, for getStaticPaths; `only` limits it to one
@@ -22,7 +30,8 @@ export function directoryPages({ subjects, districts }: PublicSnapshot, only?: D
   const filters: DirectoryFilter[] = []
   for (const district of [ALL, ...districts.map((d) => d.code)]) {
     for (const kind of [ALL, ...SUBJECT_KINDS])
-      for (const list of [ALL, ...LIST_STATUSES]) filters.push({ district, kind, list, grade: ALL })
+      for (const list of [ALL, ...DIRECTORY_LISTS])
+        filters.push({ district, kind, list, grade: ALL })
     for (const grade of GRADES)
       filters.push({ district, kind: 'property_company', list: ALL, grade })
   }
@@ -36,7 +45,7 @@ export function directoryPages({ subjects, districts }: PublicSnapshot, only?: D
         (list === ALL || s.listStatus === list) &&
         (grade === ALL || s.grade === grade)
     )
-    const pages = paginate(matched, PAGE_SIZE)
+    const pages = paginate(matched, DIRECTORY_PAGE_SIZE)
     pages.forEach((items, i) =>
       out.push({
         filter,
@@ -49,4 +58,13 @@ export function directoryPages({ subjects, districts }: PublicSnapshot, only?: D
     )
   }
   return out
+}
+
+/**
+ * The path a facet page is written to by its route (enterprises/f/… or enterprises/g/…). The
+ * unfiltered first page also exists as /enterprises/f/all/all/all/ besides /enterprises/.
+ */
+export function directoryPagePath({ filter, page }: { filter: DirectoryFilter; page: number }) {
+  const url = directoryUrl(filter, page)
+  return url === '/enterprises/' ? '/enterprises/f/all/all/all/' : url
 }

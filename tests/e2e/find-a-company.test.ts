@@ -83,7 +83,16 @@ describe('a visitor finds a company', () => {
       `/search/?q=${encodeURIComponent('物业')}&district=${encodeURIComponent(district.name)}`
     )
     expect(byDistrict.titles.length).toBeGreaterThan(0)
-    for (const t of byDistrict.titles) expect(inDistrict).toContain(t)
+    // Subjects, and penalties and cases (full-text results) of that district only.
+    const recordsInDistrict = [
+      ...ctx.snap.penalties
+        .filter((p) => p.districtCode === district.code)
+        .map((p) => `行政处罚 ${p.decisionNo}（${p.partyName}）`),
+      ...ctx.snap.cases
+        .filter((c) => c.districtCode === district.code)
+        .map((c) => `典型案例 ${c.title}`),
+    ]
+    for (const t of byDistrict.titles) expect([...inDistrict, ...recordsInDistrict]).toContain(t)
   })
 
   it('opens the credit file and sees its penalties, newest first', async () => {
