@@ -1,0 +1,271 @@
+/**
+ * npm run bench -- [--subjects 10000] [--runs 3] [--skip-server]
+ *
+ * Seeds N synthetic subjects (示例数据) into a fresh temporary database, then measures:
+ * full builds (wall time, peak RSS of the whole process tree, phases), the same-run floor of
+ * writing as many HTML files of the same size from Node, what the build emits, a publish's
+ * partial build, a credit file's compressed weight, the bytes three first searches download,
+ * publish-to-live in the Node server, and API throughput with autocannon. Medians of --runs.
+ * Prints a table and writes JSON to bench-results/ (git-ignored). How to read it: README.
+ */
+import { spawn } from 'node:child_process'
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises'
+import { availableParallelism, cpus, tmpdir, totalmem } from 'node:os'
+import { join, resolve } from 'node:path'
+import { parseArgs } from 'node:util'
+import { loadPublicSnapshot } from '../db/queries/public-snapshot.ts'
+import type { BuildReport } from '../functions/node/build-site.ts'
+import { createNodeApp, listen } from '../functions/node/node-server.ts'
+import { createPublisher } from '../functions/node/publisher.ts'
+import { SiteBuilder } from '../functions/node/site-builder.ts'
+import { createAccounts } from '../tests/e2e/accounts.ts'
+import { writeFloor } from './bench/floor.ts'
+import { measureSearches } from './bench/search-bytes.ts'
+import { load, median, publishToLive } from './bench/server-measures.ts'
+import { creditFileWeights, siteStats } from './bench/site-stats.ts'
+import { sampleTreeRss } from './bench/tree-rss.ts'
+import { loadJurisdiction, saveJurisdiction } from './jurisdiction.ts'
+import { openMigratedDb, ROOT } from './lib.ts'
+import { generateSeedData } from './seed/generate.ts'
+import { writeSeedData } from './seed/write.ts'
+
+const { values } = parseArgs({
+  options: {
+    subjects: { type: 'string', default: '10000' },
+    runs: { type: 'string', default: '3' },
+    'skip-server': { type: 'boolean', default: false },
+  },
+})
+const subjects = Number(values.subjects)
+const runs = Math.max(1, Number(values.runs))
+const BUILD_DATE = '2026-11-27'
+const MB = 1024 * 1024
+const s = (ms: number) => `${(ms / 1000).toFixed(1)} s`
+const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`
+
+const work = await mkdtemp(join(tmpdir(), 'bench-'))
+const benchDir = resolve(ROOT, 'data/bench')
+await rm(benchDir, { recursive: true, force: true })
+await mkdir(benchDir, { recursive: true })
+const DATABASE_URL = `file:${join(work, 'bench.db')}`
+const env = { ...process.env, DATABASE_URL, BUILD_DATE }
+
+console.log(`Seeding ${subjects} subjects…`)
+const db = await openMigratedDb(env)
+const seeded = performance.now()
+const jurisdiction = loadJurisdiction()
+await saveJurisdiction(db, jurisdiction)
+await writeSeedData(db, generateSeedData(jurisdiction, { subjects, seed: 1, today: BUILD_DATE }))
+const seedMs = performance.now() - seeded
+
+/** One build in a child process (as `npm run build` runs), with the tree's peak RSS. */
+async function build(out: string, previous?: string) {
+  const args = ['scripts/build-site.ts', '--out', out, '--json']
+  if (previous) args.push('--previous', previous)
+  const started = performance.now()
+  const child = spawn(process.execPath, args, {
+    cwd: ROOT,
+    env,
+    stdio: ['ignore', 'pipe', 'inherit'],
+  })
+  const rss = sampleTreeRss(child.pid!)
+  let stdout = ''
+  child.stdout.on('data', (d) => (stdout += d))
+  const code = await new Promise<number | null>((r) => child.on('exit', r))
+  const peakRss = rss.stop()
+  if (code !== 0) throw new Error(`build exited with ${code}`)
+  const report = JSON.parse(stdout.trim().split('\n').at(-1)!) as BuildReport
+  return { wallMs: performance.now() - started, peakRss, report }
+}
+
+const fullRuns: Awaited<ReturnType<typeof build>>[] = []
+const floors: number[] = []
+let stats = await siteStats(ROOT) // replaced after the first build
+for (let i = 0; i < runs; i++) {
+  console.log(`Full build ${i + 1}/${runs}…`)
+  const out = `data/bench/full-${i}`
+  const run = await build(out)
+  fullRuns.push(run)
+  stats = await siteStats(join(ROOT, out, 'client'))
+  floors.push(await writeFloor(join(benchDir, 'floor'), stats.htmlPages, stats.bytes))
+  if (i > 0) await rm(join(ROOT, `data/bench/full-${i - 1}`), { recursive: true, force: true })
+}
+const lastFull = `data/bench/full-${runs - 1}`
+const pick = (f: (r: (typeof fullRuns)[number]) => number) => median(fullRuns.map(f))
+const fullWall = pick((r) => r.wallMs)
+const floorMs = median(floors)
+
+const snap = await loadPublicSnapshot(db, BUILD_DATE)
+const sampleIds = snap.creditFiles.map((f) => f.subject.id)
+const weight = await creditFileWeights(join(ROOT, lastFull, 'client'), sampleIds)
+
+// A publish changes one penalty: the partial build re-renders what changed and keeps the rest.
+const target = snap.penalties[0]!
+await db.$client.execute({
+  sql: "UPDATE penalties SET facts = facts || '（基准测试）' WHERE id = ?",
+  args: [target.id],
+})
+console.log('Partial build after one change…')
+const partial = await build('data/bench/partial', lastFull)
+
+const result: Record<string, unknown> = {
+  date: new Date().toISOString(),
+  machine: {
+    cores: availableParallelism(),
+    cpu: cpus()[0]?.model,
+    memoryGB: Math.round(totalmem() / 1024 / MB),
+  },
+  subjects,
+  runs,
+  seedMs: Math.round(seedMs),
+  full: {
+    wallMs: Math.round(fullWall),
+    peakRssMB: Math.round(pick((r) => r.peakRss) / MB),
+    loadMs: pick((r) => r.report.loadMs),
+    renderMs: pick((r) => r.report.renderMs),
+    indexMs: pick((r) => r.report.indexMs),
+    scanMs: pick((r) => r.report.scanMs),
+    pagesPerSecond: Math.round(stats.htmlPages / (fullWall / 1000)),
+    floorMs: Math.round(floorMs),
+    ratioToFloor: Number((fullWall / floorMs).toFixed(1)),
+  },
+  output: stats,
+  creditFile: weight,
+  partial: {
+    wallMs: Math.round(partial.wallMs),
+    peakRssMB: Math.round(partial.peakRss / MB),
+    ...partial.report,
+  },
+}
+
+if (!values['skip-server']) {
+  console.log('Node server: first build, searches, publish to live, load…')
+  const builder = new SiteBuilder(ROOT, join(benchDir, 'server'), env)
+  const started = performance.now()
+  await builder.request()
+  const serverFirstBuildMs = performance.now() - started
+  const config = { PASSWORD_PEPPER: 'bench-pepper-0123456789abcdefghijklmnop', ALLOWED_ORIGINS: '' }
+  const accounts = await createAccounts(db, config)
+  const publish = createPublisher(db, builder)
+  const server = await listen(
+    createNodeApp(builder, { db, config, onPublish: () => void publish() }),
+    0
+  )
+  const base = `http://127.0.0.1:${server.port}`
+  try {
+    const company = snap.subjects.find((x) => x.kind === 'property_company' && x.uscc)!
+    const nameQuery = company.name.replace(/^盘锦(市)?/, '').slice(0, 4)
+    const district =
+      snap.districts.find((d) => d.code === '211103')?.name ?? snap.districts[0]!.name
+    const searches = await measureSearches(base, [
+      { label: '企业名称', query: nameQuery },
+      { label: '县区 + 罚款', query: `${district} 罚款` },
+      { label: '统一社会信用代码', query: company.uscc! },
+    ])
+    const editor = accounts.find((a) => a.username === 'editor-xl')!
+    const reviewer = accounts.find((a) => a.username === 'reviewer-xl')!
+    const penalties = snap.penalties
+      .filter((p) => p.districtCode === '211103' && p.id !== target.id)
+      .slice(0, runs)
+      .map((p) => ({ id: p.id, facts: p.facts }))
+    const latencies = await publishToLive(base, editor, reviewer, penalties)
+    const ids = sampleIds.slice(0, 200)
+    const apiRead = await load(base, {
+      paths: ids.map((id) => `/api/v1/public/subjects/${id}`),
+      connections: 20,
+      seconds: 10,
+    })
+    const pageRead = await load(base, {
+      paths: ids.map((id) => `/enterprises/${id}/`),
+      connections: 20,
+      seconds: 10,
+    })
+    // The password step of a TOTP account: the expensive part (scrypt), answered 401
+    // TOTP_REQUIRED by design, which does not count as a failed guess.
+    const login = await load(base, {
+      paths: ['/api/v1/auth/login'],
+      method: 'POST',
+      body: JSON.stringify({ username: 'editor-dw', password: accounts[0]!.password }),
+      connections: 4,
+      seconds: 10,
+    })
+    result.server = {
+      firstBuildMs: Math.round(serverFirstBuildMs),
+      publishToLiveMs: latencies.map(Math.round),
+      publishToLiveMedianMs: Math.round(median(latencies)),
+      lastBuild: builder.state.lastReport,
+      searches,
+      apiCreditFileRead: apiRead,
+      staticCreditFileRead: pageRead,
+      loginPasswordStep: login,
+    }
+  } finally {
+    server.close()
+    await publish()
+  }
+}
+
+db.$close()
+await mkdir(resolve(ROOT, 'bench-results'), { recursive: true })
+const file = resolve(ROOT, 'bench-results', `bench-${subjects}-${Date.now()}.json`)
+await writeFile(file, JSON.stringify(result, null, 2))
+await rm(work, { recursive: true, force: true })
+await rm(benchDir, { recursive: true, force: true })
+print(result)
+console.log(`\nJSON: ${file.slice(ROOT.length + 1)}`)
+
+function print(r: typeof result) {
+  const full = r.full as Record<string, number>
+  const out = r.output as Awaited<ReturnType<typeof siteStats>>
+  const cf = r.creditFile as Awaited<ReturnType<typeof creditFileWeights>>
+  const p = r.partial as Record<string, number | boolean>
+  const rows: [string, string][] = [
+    ['subjects (seeded in)', `${subjects} (${s(r.seedMs as number)})`],
+    ['full build, median of runs', `${s(full.wallMs!)}  peak RSS ${full.peakRssMB} MB`],
+    [
+      '  load / render / search index / PI scan',
+      `${s(full.loadMs!)} / ${s(full.renderMs!)} / ${s(full.indexMs!)} (alongside render) / ${s(full.scanMs!)}`,
+    ],
+    ['  pages per second', String(full.pagesPerSecond)],
+    ['  floor (same files from Node) / ratio', `${s(full.floorMs!)} / ${full.ratioToFloor}×`],
+    [
+      'files emitted (Cloudflare limit 20,000 Free)',
+      `${out.files} (${out.htmlPages} pages, ${(out.bytes / MB).toFixed(0)} MB)`,
+    ],
+    ['search index', `${out.searchFiles} files, ${(out.searchBytes / MB).toFixed(1)} MB`],
+    [
+      'credit file HTML+CSS gzip median / max',
+      `${kb(cf.medianBytes)} / ${kb(cf.maxBytes)}; with scripts: ${cf.pagesWithScripts}`,
+    ],
+    [
+      'partial build after one change',
+      `${s(p.wallMs as number)} (${p.renderedRecords} rendered, ${p.keptRecords} kept; render ${s(p.renderMs as number)})`,
+    ],
+  ]
+  const server = r.server as Record<string, unknown> | undefined
+  if (server) {
+    rows.push(['server first build', s(server.firstBuildMs as number)])
+    rows.push([
+      'publish to live, median',
+      `${s(server.publishToLiveMedianMs as number)} (${(server.publishToLiveMs as number[]).map(s).join(', ')})`,
+    ])
+    for (const q of server.searches as Awaited<ReturnType<typeof measureSearches>>)
+      rows.push([
+        `first search: ${q.label} “${q.query}”`,
+        `${kb(q.gzipBytes)} gzip (${kb(q.rawBytes)} raw, ${q.requests} requests, ${q.results} results)`,
+      ])
+    for (const [label, key] of [
+      ['API credit-file read', 'apiCreditFileRead'],
+      ['static credit-file page', 'staticCreditFileRead'],
+      ['login, password step', 'loginPasswordStep'],
+    ] as const) {
+      const l = server[key] as Awaited<ReturnType<typeof load>>
+      rows.push([
+        label,
+        `${l.rps} req/s, p50 ${l.p50} ms, p99 ${l.p99} ms, errors ${l.errors}, non-2xx ${l.non2xx}`,
+      ])
+    }
+  }
+  const width = Math.max(...rows.map(([k]) => k.length))
+  for (const [k, v] of rows) console.log(`${k.padEnd(width)}  ${v}`)
+}
