@@ -28,9 +28,8 @@ export async function listAudit(db: Db, f: AuditFilter, limit = 500): Promise<Au
     .limit(limit)
 }
 
-/** Walk the whole chain; returns the id of the first row whose link is broken, or null. */
-export async function verifyAuditChain(db: Db): Promise<number | null> {
-  const rows = await db.select().from(auditLog).orderBy(asc(auditLog.id))
+/** The id of the first row (in id order) whose link to the one before is broken, or null. */
+export async function firstBrokenLink(rows: AuditRow[]): Promise<number | null> {
   let prev = GENESIS_HASH
   for (const row of rows) {
     const { id: _id, prevHash, hash, ...entry } = row
@@ -38,4 +37,9 @@ export async function verifyAuditChain(db: Db): Promise<number | null> {
     prev = hash
   }
   return null
+}
+
+/** Walk the whole chain; returns the id of the first row whose link is broken, or null. */
+export async function verifyAuditChain(db: Db): Promise<number | null> {
+  return firstBrokenLink(await db.select().from(auditLog).orderBy(asc(auditLog.id)))
 }
