@@ -1,7 +1,6 @@
 import { spawn } from 'node:child_process'
 import { createHash } from 'node:crypto'
-import { copyFile, cp, link, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
+import { copyFile, link, mkdir, mkdtemp, readFile, rename, rm, writeFile } from 'node:fs/promises'
 import { createRequire } from 'node:module'
 import { dirname, join } from 'node:path'
 import * as pagefind from 'pagefind'
@@ -121,15 +120,22 @@ async function keepUnchanged(
   for (const kind of RECORD_PAGE_KINDS) {
     const rendered = new Set(plan.render[kind])
     for (const id of Object.keys(current.pages[kind])) {
-      if (rendered.has(id)) continue
-      const file = recordPageFile(kind, id)
-      await mkdir(dirname(join(client, file)), { recursive: true })
-      await link(join(previousClient, file), join(client, file)).catch(() =>
-        copyFile(join(previousClient, file), join(client, file))
-      )
-      kept.add(file)
+      if (!rendered.has(id)) kept.add(recordPageFile(kind, id))
     }
   }
+  // Tens of thousands of small file-system calls: a few dozen in flight, not one at a time.
+  const files = [...kept]
+  const inBatches = async (items: string[], each: (item: string) => Promise<unknown>) => {
+    for (let i = 0; i < items.length; i += 64) await Promise.all(items.slice(i, i + 64).map(each))
+  }
+  await inBatches([...new Set(files.map((f) => dirname(join(client, f))))], (dir) =>
+    mkdir(dir, { recursive: true })
+  )
+  await inBatches(files, (file) =>
+    link(join(previousClient, file), join(client, file)).catch(() =>
+      copyFile(join(previousClient, file), join(client, file))
+    )
+  )
   return kept
 }
 
@@ -235,8 +241,9 @@ export async function buildSite(
   const snap = await loadSnapshot(env)
   const manifest = manifestOf(snap)
   const plan = renderPlan(manifest, options.previous ? await readManifest(options.previous) : null)
-  // Handed to the Astro process in files outside outDir (Astro empties its output directory).
-  const work = await mkdtemp(join(tmpdir(), 'site-build-'))
+  // Handed to the Astro process in files outside outDir (Astro empties its output directory),
+  // on the same file system so Pagefind's output moves into the site with a rename.
+  const work = await mkdtemp(join(dirname(outDir), '.site-build-'))
   const indexing = timed(indexRecords(join(work, 'pagefind'), snap))
   try {
     const snapshotFile = join(work, 'snapshot.json')
@@ -270,7 +277,7 @@ export async function buildSite(
     const t4 = performance.now()
 
     const indexed = await indexing
-    await cp(join(work, 'pagefind'), join(client, 'pagefind'), { recursive: true })
+    await rename(join(work, 'pagefind'), join(client, 'pagefind'))
     const t5 = performance.now()
 
     await keepReportCodes(env, snap, plan)
