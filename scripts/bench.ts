@@ -15,17 +15,15 @@ import { join, resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import { loadPublicSnapshot } from '../db/queries/public-snapshot.ts'
 import type { BuildReport } from '../functions/node/build-site.ts'
-import { createNodeApp, listen } from '../functions/node/node-server.ts'
-import { createPublisher } from '../functions/node/publisher.ts'
-import { SiteBuilder } from '../functions/node/site-builder.ts'
-import { createAccounts } from '../tests/e2e/accounts.ts'
 import { writeFloor } from './bench/floor.ts'
+import { lighthouseScores } from './bench/lighthouse.ts'
 import { measureSearches } from './bench/search-bytes.ts'
 import { load, median, publishToLive } from './bench/server-measures.ts'
 import { creditFileWeights, siteStats } from './bench/site-stats.ts'
 import { sampleTreeRss } from './bench/tree-rss.ts'
 import { loadJurisdiction, saveJurisdiction } from './jurisdiction.ts'
 import { openMigratedDb, ROOT } from './lib.ts'
+import { startLocalServer } from './local-server.ts'
 import { generateSeedData } from './seed/generate.ts'
 import { writeSeedData } from './seed/write.ts'
 
@@ -140,18 +138,8 @@ const result: Record<string, unknown> = {
 
 if (!values['skip-server']) {
   console.log('Node server: first build, searches, publish to live, load…')
-  const builder = new SiteBuilder(ROOT, join(benchDir, 'server'), env)
-  const started = performance.now()
-  await builder.request()
-  const serverFirstBuildMs = performance.now() - started
-  const config = { PASSWORD_PEPPER: 'bench-pepper-0123456789abcdefghijklmnop', ALLOWED_ORIGINS: '' }
-  const accounts = await createAccounts(db, config)
-  const publish = createPublisher(db, builder)
-  const server = await listen(
-    createNodeApp(builder, { db, config, onPublish: () => void publish() }),
-    0
-  )
-  const base = `http://127.0.0.1:${server.port}`
+  const app = await startLocalServer(db, env, join(benchDir, 'server'))
+  const base = app.base
   try {
     const company = snap.subjects.find((x) => x.kind === 'property_company' && x.uscc)!
     const nameQuery = company.name.replace(/^盘锦(市)?/, '').slice(0, 4)
@@ -162,8 +150,13 @@ if (!values['skip-server']) {
       { label: '县区 + 罚款', query: `${district} 罚款` },
       { label: '统一社会信用代码', query: company.uscc! },
     ])
-    const editor = accounts.find((a) => a.username === 'editor-xl')!
-    const reviewer = accounts.find((a) => a.username === 'reviewer-xl')!
+    const lighthouse = await lighthouseScores([
+      { label: '首页', url: `${base}/` },
+      { label: '诚信档案', url: `${base}/enterprises/${company.id}/` },
+      { label: '搜索', url: `${base}/search/?q=${encodeURIComponent(nameQuery)}` },
+    ])
+    const editor = app.account('editor-xl')
+    const reviewer = app.account('reviewer-xl')
     const penalties = snap.penalties
       .filter((p) => p.districtCode === '211103' && p.id !== target.id)
       .slice(0, runs)
@@ -185,23 +178,23 @@ if (!values['skip-server']) {
     const login = await load(base, {
       paths: ['/api/v1/auth/login'],
       method: 'POST',
-      body: JSON.stringify({ username: 'editor-dw', password: accounts[0]!.password }),
+      body: JSON.stringify({ username: 'editor-dw', password: editor.password }),
       connections: 4,
       seconds: 10,
     })
     result.server = {
-      firstBuildMs: Math.round(serverFirstBuildMs),
+      firstBuildMs: Math.round(app.firstBuildMs),
       publishToLiveMs: latencies.map(Math.round),
       publishToLiveMedianMs: Math.round(median(latencies)),
-      lastBuild: builder.state.lastReport,
+      lastBuild: app.builder.state.lastReport,
       searches,
+      lighthouse,
       apiCreditFileRead: apiRead,
       staticCreditFileRead: pageRead,
       loginPasswordStep: login,
     }
   } finally {
-    server.close()
-    await publish()
+    await app.close()
   }
 }
 
@@ -249,6 +242,11 @@ function print(r: typeof result) {
       'publish to live, median',
       `${s(server.publishToLiveMedianMs as number)} (${(server.publishToLiveMs as number[]).map(s).join(', ')})`,
     ])
+    for (const l of server.lighthouse as Awaited<ReturnType<typeof lighthouseScores>>)
+      rows.push([
+        `Lighthouse mobile: ${l.label}`,
+        `performance ${l.performance}, accessibility ${l.accessibility}`,
+      ])
     for (const q of server.searches as Awaited<ReturnType<typeof measureSearches>>)
       rows.push([
         `first search: ${q.label} “${q.query}”`,

@@ -1,0 +1,39 @@
+import type { Db } from '../db/client.ts'
+import { createNodeApp, listen } from '../functions/node/node-server.ts'
+import { createPublisher } from '../functions/node/publisher.ts'
+import { SiteBuilder } from '../functions/node/site-builder.ts'
+import { createAccounts, type E2eAccount } from '../tests/e2e/accounts.ts'
+import { ROOT } from './lib.ts'
+
+/**
+ * The product as `npm start` runs it (Node server, real builder, publish → rebuild) on loopback,
+ * with ready accounts (password + TOTP), for the benchmark and the security scan.
+ */
+export async function startLocalServer(db: Db, env: NodeJS.ProcessEnv, buildsDir: string) {
+  const builder = new SiteBuilder(ROOT, buildsDir, env)
+  const started = performance.now()
+  await builder.request()
+  if (builder.state.state !== 'idle') throw new Error(`build failed: ${builder.state.lastError}`)
+  const firstBuildMs = performance.now() - started
+  const config = { PASSWORD_PEPPER: 'local-pepper-0123456789abcdefghijklmnop', ALLOWED_ORIGINS: '' }
+  const accounts: E2eAccount[] = await createAccounts(db, config)
+  const publish = createPublisher(db, builder)
+  const server = await listen(
+    createNodeApp(builder, { db, config, onPublish: () => void publish() }),
+    0,
+    '127.0.0.1'
+  )
+  return {
+    base: `http://127.0.0.1:${server.port}`,
+    accounts,
+    builder,
+    firstBuildMs,
+    account: (username: string) => accounts.find((a) => a.username === username)!,
+    close: async () => {
+      server.close()
+      // Requests a load run left in flight finish before the caller closes the database.
+      await new Promise((r) => setTimeout(r, 1000))
+      await publish()
+    },
+  }
+}
