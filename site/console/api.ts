@@ -1,3 +1,6 @@
+// Every console script reaches the API through this module: it also keeps zod from probing eval.
+import '../lib/zod-jitless.ts'
+
 /** The console's only door to the API: JSON in and out, errors as ApiError with field messages. */
 export type FieldError = { field: string; message: string }
 

@@ -24,6 +24,9 @@ const ACCOUNTS: [string, Role, string | null][] = [
   ['reviewer-xl2', 'reviewer', '211103'],
   ['editor-xl3', 'editor', '211103'],
   ['reviewer-xl3', 'reviewer', '211103'],
+  // City level (no district): the hostile-text journey edits whichever case the fixture has.
+  ['editor-city', 'editor', null],
+  ['reviewer-city', 'reviewer', null],
   ['admin-a11y', 'admin', null],
   ['auditor1', 'auditor', null],
 ]
