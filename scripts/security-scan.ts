@@ -1,0 +1,255 @@
+/**
+ * npm run security:scan — real scanners against the running product on loopback (matrix D5, E,
+ * G1, K): installs Debian's sqlmap and wapiti when missing, starts the Node server on a fresh
+ * demo database, runs sqlmap on the login, the public API and the admin API (with a signed-in
+ * session), wapiti over the public pages and the console, then a mixed load run (public reads
+ * and admin writes at 200 requests/s for 60 s) that must end with 0 errors and every write
+ * stored. Exits 1 on any finding. Takes several minutes; not part of `npm test`.
+ * Options: --skip-scanners, --skip-sqlmap, --skip-load, --seconds N (load duration).
+ */
+import { execFileSync, spawnSync } from 'node:child_process'
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
+import { parseArgs } from 'node:util'
+import autocannon from 'autocannon'
+import { count } from 'drizzle-orm'
+import { changeRequests } from '../db/schema/index.ts'
+import { totpCode } from '../functions/auth/totp.ts'
+import { makeUscc } from '../tests/fixtures/builders.ts'
+import { loadJurisdiction, saveJurisdiction } from './jurisdiction.ts'
+import { openMigratedDb, ROOT } from './lib.ts'
+import { startLocalServer } from './local-server.ts'
+import { generateSeedData } from './seed/generate.ts'
+import { writeSeedData } from './seed/write.ts'
+
+const { values } = parseArgs({
+  options: {
+    'skip-scanners': { type: 'boolean', default: false },
+    'skip-load': { type: 'boolean', default: false },
+    'skip-sqlmap': { type: 'boolean', default: false },
+    seconds: { type: 'string', default: '60' },
+  },
+})
+const findings: string[] = []
+
+function ensureTools(tools: string[]) {
+  const missing = tools.filter((t) => spawnSync('which', [t]).status !== 0)
+  if (!missing.length) return
+  console.log(`Installing ${missing.join(', ')} from Debian…`)
+  const sudo = process.getuid?.() === 0 ? [] : ['sudo']
+  const apt = (...args: string[]) =>
+    execFileSync(sudo[0] ?? 'apt-get', [...(sudo.length ? ['apt-get'] : []), ...args], {
+      stdio: 'inherit',
+      env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
+    })
+  apt('update', '-q')
+  apt('install', '-y', '-q', '--no-install-recommends', ...missing)
+}
+
+const work = await mkdtemp(join(tmpdir(), 'security-scan-'))
+const env = {
+  ...process.env,
+  DATABASE_URL: `file:${join(work, 'scan.db')}`,
+  BUILD_DATE: '2026-11-27',
+}
+const db = await openMigratedDb(env)
+await saveJurisdiction(db, loadJurisdiction())
+await writeSeedData(
+  db,
+  generateSeedData(loadJurisdiction(), { subjects: 150, seed: 7, today: '2026-11-27' })
+)
+console.log('Building and starting the server on loopback…')
+const app = await startLocalServer(db, env, resolve(ROOT, 'data/security-scan-builds'))
+
+async function logIn(username: string): Promise<string> {
+  const a = app.account(username)
+  const res = await fetch(`${app.base}/api/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({
+      username: a.username,
+      password: a.password,
+      totp: totpCode(a.secret, Date.now()),
+    }),
+  })
+  if (res.status !== 200) throw new Error(`login ${username}: ${res.status}`)
+  return res.headers.get('set-cookie')!.split(';')[0]!
+}
+
+function sqlmap(label: string, args: string[]) {
+  console.log(`sqlmap: ${label}`)
+  const out = spawnSync(
+    'sqlmap',
+    [
+      '--batch',
+      '--level=2',
+      '--risk=1',
+      '--threads=2',
+      '--disable-coloring',
+      `--output-dir=${join(work, 'sqlmap')}`,
+      ...args,
+    ],
+    { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 }
+  )
+  const text = `${out.stdout}${out.stderr}`
+  if (/identified the following injection point|is vulnerable/i.test(text)) {
+    findings.push(`sqlmap found an injection point in ${label}`)
+  }
+  if (out.status !== 0 && !/do not appear to be injectable|not injectable/i.test(text)) {
+    findings.push(`sqlmap did not finish for ${label} (exit ${out.status})`)
+  }
+}
+
+async function wapiti(label: string, url: string, cookie?: string) {
+  console.log(`wapiti: ${label}`)
+  const report = join(work, `wapiti-${label}.json`)
+  const args = [
+    '-u',
+    url,
+    '--scope',
+    'folder',
+    '-m',
+    'xss,sql,blindsql,exec,file,crlf,redirect,permanentxss,ssrf,methods',
+    '--flush-session',
+    '--max-scan-time',
+    '300',
+    '-f',
+    'json',
+    '-o',
+    report,
+  ]
+  if (cookie) {
+    const [name, value] = cookie.split('=') as [string, string]
+    const jar = join(work, 'cookies.json')
+    await writeFile(
+      jar,
+      JSON.stringify({
+        '127.0.0.1': {
+          '/': { [name]: { value, version: 0, secure: false, expires: null, port: null } },
+        },
+      })
+    )
+    args.push('-c', jar)
+  }
+  const out = spawnSync('wapiti', args, { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 })
+  const json = await readFile(report, 'utf8').catch(() => null)
+  if (!json) {
+    findings.push(`wapiti produced no report for ${label} (exit ${out.status}): ${out.stderr}`)
+    return
+  }
+  const vulnerabilities = (JSON.parse(json) as { vulnerabilities: Record<string, unknown[]> })
+    .vulnerabilities
+  for (const [kind, items] of Object.entries(vulnerabilities)) {
+    if (items.length) findings.push(`wapiti ${label}: ${items.length} × ${kind}`)
+  }
+}
+
+/** 200 requests/s for `seconds`: 9 public reads to 1 admin write (a new subject's draft). */
+async function mixedLoad(seconds: number) {
+  const cookie = await logIn('editor-xl3')
+  const subjects = await (await fetch(`${app.base}/api/v1/public/subjects?limit=100`)).json()
+  const ids = (subjects as { items: { id: string }[] }).items.map((s) => s.id)
+  const [before] = await db.select({ n: count() }).from(changeRequests)
+  let i = 0
+  let accepted = 0
+  const read = {
+    setupRequest: (req: autocannon.Request) => {
+      i += 1
+      const id = ids[i % ids.length]
+      const path = i % 3 === 0 ? `/enterprises/${id}/` : `/api/v1/public/subjects/${id}`
+      return { ...req, method: 'GET' as const, path }
+    },
+  }
+  // Each connection cycles through this list: nine reads, then one write. A write counts as
+  // sent when its answer arrives (autocannon may prepare a request it never sends).
+  const write = {
+    method: 'POST' as const,
+    path: '/api/v1/subjects',
+    headers: { 'content-type': 'application/json', cookie },
+    setupRequest: (req: autocannon.Request) => {
+      i += 1
+      return {
+        ...req,
+        body: JSON.stringify({
+          kind: 'property_company',
+          name: `负载测试物业服务有限公司${i}`,
+          uscc: makeUscc(500_000 + i),
+          districtCode: '211103',
+        }),
+      }
+    },
+    onResponse: (status: number) => {
+      if (status === 201) accepted += 1
+    },
+  }
+  const result = await autocannon({
+    url: app.base,
+    connections: 10,
+    overallRate: 200,
+    duration: seconds,
+    requests: [...Array.from({ length: 9 }, () => read), write],
+  })
+  const [after] = await db.select({ n: count() }).from(changeRequests)
+  const stored = (after?.n ?? 0) - (before?.n ?? 0)
+  console.log(
+    `load: ${result.requests.total} requests (${Math.round(result.requests.average)}/s), ` +
+      `p99 ${result.latency.p99} ms, errors ${result.errors}, timeouts ${result.timeouts}, ` +
+      `non-2xx ${result.non2xx}; writes accepted ${accepted}, change requests stored ${stored}`
+  )
+  if (result.errors || result.timeouts)
+    findings.push(`load: ${result.errors} errors, ${result.timeouts} timeouts`)
+  if (result.non2xx) findings.push(`load: ${result.non2xx} answers were not 2xx`)
+  if (stored !== accepted)
+    findings.push(`load: ${accepted} writes accepted but ${stored} change requests stored`)
+}
+
+function runSqlmap(cookie: string, auditor: string) {
+  sqlmap('login', [
+    '-u',
+    `${app.base}/api/v1/auth/login`,
+    '--data',
+    '{"username":"editor-xl","password":"x","totp":"123456"}',
+    '--headers',
+    'Content-Type: application/json',
+  ])
+  sqlmap('public API', [
+    '-u',
+    `${app.base}/api/v1/public/subjects?district=211103&kind=property_company&list=none&page=1&limit=20`,
+  ])
+  sqlmap('admin API (editor session)', [
+    '-u',
+    `${app.base}/api/v1/admin/penalties/1*`,
+    '--cookie',
+    cookie,
+  ])
+  sqlmap('audit log (auditor session)', [
+    '-u',
+    `${app.base}/api/v1/audit?actor=editor-xl&objectType=penalty&from=2026-01-01&to=2026-12-31`,
+    '--cookie',
+    auditor,
+  ])
+}
+
+try {
+  if (!values['skip-scanners']) {
+    ensureTools(['sqlmap', 'wapiti'])
+    const cookie = await logIn('editor-xl')
+    const auditor = await logIn('auditor1')
+    if (!values['skip-sqlmap']) runSqlmap(cookie, auditor)
+    await wapiti('public', `${app.base}/`)
+    await wapiti('console', `${app.base}/admin/`, cookie)
+  }
+  if (!values['skip-load']) await mixedLoad(Number(values.seconds))
+} finally {
+  await app.close()
+  db.$close()
+  await rm(resolve(ROOT, 'data/security-scan-builds'), { recursive: true, force: true })
+  await rm(work, { recursive: true, force: true })
+}
+
+if (findings.length) {
+  console.error(`\n${findings.length} finding(s):\n- ${findings.join('\n- ')}`)
+  process.exit(1)
+}
+console.log('\nNo findings.')
