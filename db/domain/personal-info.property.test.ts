@@ -10,23 +10,27 @@ import { findPersonalInfo, normalise } from './personal-info.ts'
 function referenceNormalise(original: string, joinDigits: boolean) {
   const ZERO_WIDTH = /[\u00AD\u200B-\u200F\u2060-\u2064\uFEFF]/
   const SPACE = /[^\S\r\n]/
-  const chars: { c: string; i: number }[] = []
+  const chars: { c: string; i: number; same: boolean }[] = []
   let i = 0
   for (const raw of original) {
     const c = raw.normalize('NFKC')
-    if (!ZERO_WIDTH.test(raw) && !SPACE.test(c)) for (const ch of c) chars.push({ c: ch, i })
+    if (!ZERO_WIDTH.test(raw) && !SPACE.test(c))
+      for (const ch of c) chars.push({ c: ch, i, same: c === raw })
     i += raw.length
   }
   let text = ''
   const at: number[] = []
-  chars.forEach(({ c, i: index }, k) => {
+  chars.forEach(({ c, i: index, same }, k) => {
     if (joinDigits && /[-.·_/]/.test(c)) {
       const before = text.at(-1)
       const after = chars[k + 1]?.c
       if (before && after && /\d/.test(before) && /\d/.test(after)) return
     }
     text += c
-    at.push(index)
+    // One entry per UTF-16 unit, as regex match indices count; an unchanged astral character
+    // (𠀋) keeps both its units' positions. The first implementation pushed one entry per code
+    // point, which misplaced every finding after such a character — this test found it.
+    for (let u = 0; u < c.length; u++) at.push(same ? index + u : index)
   })
   return { text, at }
 }
