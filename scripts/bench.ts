@@ -155,13 +155,16 @@ if (!values['skip-server']) {
       { label: '诚信档案', url: `${base}/enterprises/${company.id}/` },
       { label: '搜索', url: `${base}/search/?q=${encodeURIComponent(nameQuery)}` },
     ])
-    const editor = app.account('editor-xl')
-    const reviewer = app.account('reviewer-xl')
     const penalties = snap.penalties
       .filter((p) => p.districtCode === '211103' && p.id !== target.id)
       .slice(0, runs)
       .map((p) => ({ id: p.id, facts: p.facts }))
-    const latencies = await publishToLive(base, editor, reviewer, penalties)
+    const latencies = await publishToLive(
+      base,
+      await app.logIn('editor-xl'),
+      await app.logIn('reviewer-xl'),
+      penalties
+    )
     const ids = sampleIds.slice(0, 200)
     const apiRead = await load(base, {
       paths: ids.map((id) => `/api/v1/public/subjects/${id}`),
@@ -178,7 +181,7 @@ if (!values['skip-server']) {
     const login = await load(base, {
       paths: ['/api/v1/auth/login'],
       method: 'POST',
-      body: JSON.stringify({ username: 'editor-dw', password: editor.password }),
+      body: JSON.stringify({ username: 'editor-dw', password: app.account('editor-dw').password }),
       connections: 4,
       seconds: 10,
     })

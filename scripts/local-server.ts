@@ -2,6 +2,7 @@ import type { Db } from '../db/client.ts'
 import { createNodeApp, listen } from '../functions/node/node-server.ts'
 import { createPublisher } from '../functions/node/publisher.ts'
 import { SiteBuilder } from '../functions/node/site-builder.ts'
+import { totpCode } from '../functions/auth/totp.ts'
 import { createAccounts, type E2eAccount } from '../tests/e2e/accounts.ts'
 import { ROOT } from './lib.ts'
 
@@ -23,12 +24,30 @@ export async function startLocalServer(db: Db, env: NodeJS.ProcessEnv, buildsDir
     0,
     '127.0.0.1'
   )
+  const base = `http://127.0.0.1:${server.port}`
+  const account = (username: string) => accounts.find((a) => a.username === username)!
+  /** Sign in through the API as a person does (password + current TOTP); the session cookie. */
+  const logIn = async (username: string): Promise<string> => {
+    const a = account(username)
+    const res = await fetch(`${base}/api/v1/auth/login`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({
+        username: a.username,
+        password: a.password,
+        totp: totpCode(a.secret, Date.now()),
+      }),
+    })
+    if (res.status !== 200) throw new Error(`login ${username}: ${res.status}`)
+    return res.headers.get('set-cookie')!.split(';')[0]!
+  }
   return {
-    base: `http://127.0.0.1:${server.port}`,
+    base,
     accounts,
     builder,
     firstBuildMs,
-    account: (username: string) => accounts.find((a) => a.username === username)!,
+    account,
+    logIn,
     close: async () => {
       server.close()
       // Requests a load run left in flight finish before the caller closes the database.

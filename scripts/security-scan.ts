@@ -15,7 +15,6 @@ import { parseArgs } from 'node:util'
 import autocannon from 'autocannon'
 import { count } from 'drizzle-orm'
 import { changeRequests } from '../db/schema/index.ts'
-import { totpCode } from '../functions/auth/totp.ts'
 import { makeUscc } from '../tests/fixtures/builders.ts'
 import { loadJurisdiction, saveJurisdiction } from './jurisdiction.ts'
 import { openMigratedDb, ROOT } from './lib.ts'
@@ -62,20 +61,7 @@ await writeSeedData(
 console.log('Building and starting the server on loopback…')
 const app = await startLocalServer(db, env, resolve(ROOT, 'data/security-scan-builds'))
 
-async function logIn(username: string): Promise<string> {
-  const a = app.account(username)
-  const res = await fetch(`${app.base}/api/v1/auth/login`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({
-      username: a.username,
-      password: a.password,
-      totp: totpCode(a.secret, Date.now()),
-    }),
-  })
-  if (res.status !== 200) throw new Error(`login ${username}: ${res.status}`)
-  return res.headers.get('set-cookie')!.split(';')[0]!
-}
+const logIn = app.logIn
 
 function sqlmap(label: string, args: string[]) {
   console.log(`sqlmap: ${label}`)

@@ -1,23 +1,6 @@
 import autocannon from 'autocannon'
-import type { Db } from '../../db/client.ts'
-import { totpCode } from '../../functions/auth/totp.ts'
-import type { E2eAccount } from '../../tests/e2e/accounts.ts'
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0
-
-async function logIn(base: string, account: E2eAccount): Promise<string> {
-  const res = await fetch(`${base}/api/v1/auth/login`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({
-      username: account.username,
-      password: account.password,
-      totp: totpCode(account.secret, Date.now()),
-    }),
-  })
-  if (res.status !== 200) throw new Error(`bench login ${account.username}: ${res.status}`)
-  return res.headers.get('set-cookie')!.split(';')[0]!
-}
 
 async function call(base: string, path: string, cookie: string, body: unknown) {
   const res = await fetch(`${base}${path}`, {
@@ -36,12 +19,10 @@ async function call(base: string, path: string, cookie: string, body: unknown) {
  */
 export async function publishToLive(
   base: string,
-  editor: E2eAccount,
-  reviewer: E2eAccount,
+  editorCookie: string,
+  reviewerCookie: string,
   penalties: { id: number; facts: string }[]
 ): Promise<number[]> {
-  const editorCookie = await logIn(base, editor)
-  const reviewerCookie = await logIn(base, reviewer)
   const latencies: number[] = []
   for (const [run, { id, facts: before }] of penalties.entries()) {
     const marker = `（基准测试第${run + 1}次更正）`
@@ -101,4 +82,3 @@ export async function load(
 }
 
 export { median }
-export type { Db }
