@@ -1,4 +1,4 @@
-import { createClient } from '@libsql/client'
+import { createClient, type Client } from '@libsql/client'
 import { drizzle } from 'drizzle-orm/libsql'
 import { z } from 'zod'
 import * as schema from './schema/index.ts'
@@ -24,16 +24,21 @@ export function readDbConfig(env: Record<string, string | undefined>): DbConfig 
 }
 
 /** A drizzle client over libSQL (embedded file or remote Turso). */
-export function createDb(config: DbConfig) {
-  const client = createClient({
+export function createDb(
+  config: DbConfig,
+  // Fault-injection tests (matrix K1–K3, C4) wrap the driver; production passes nothing.
+  opts: { wrapClient?: (client: Client) => Client } = {}
+) {
+  const raw = createClient({
     url: config.DATABASE_URL,
     authToken: config.DATABASE_AUTH_TOKEN,
     // Local files: another process (a seed, a build) holding the lock is waited for. Writers in
     // this process never wait here: serializeWrites queues them. Remote clients ignore it.
     timeout: 5_000,
   })
+  const client = opts.wrapClient ? opts.wrapClient(raw) : raw
   const local = config.DATABASE_URL.startsWith('file:')
   const db = drizzle(local ? serializeWrites(client) : client, { schema })
-  return Object.assign(db, { $close: () => client.close() })
+  return Object.assign(db, { $close: () => raw.close() })
 }
 export type Db = ReturnType<typeof createDb>

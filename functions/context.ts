@@ -22,6 +22,8 @@ export type AppEnv = {
     sessionHash: string
     /** Session restricted until TOTP is enrolled / the password changed. */
     restriction: 'totp' | 'password' | null
+    /** The request's Idempotency-Key, scoped to its user, when one was sent. */
+    idempotency?: IdempotencyClaim
   }
 }
 
@@ -33,4 +35,9 @@ export type ServiceContext = {
   actor: Actor | null
   requestId: string
   ip: string | null
+  /** Set when the request carried an Idempotency-Key: a write may store its answer with itself. */
+  idempotency?: IdempotencyClaim
 }
+
+/** What the idempotency middleware stores a response under (matrix K3, K7). */
+export type IdempotencyClaim = { key: string; requestHash: string; userId: number }

@@ -2,6 +2,7 @@ import type { Context } from 'hono'
 import { HTTPException } from 'hono/http-exception'
 import type { ContentfulStatusCode } from 'hono/utils/http-status'
 import { DomainError, ValidationError, type ErrorCode } from '../db/domain/errors.ts'
+import { describeDatabaseError, isDatabaseUnavailable } from '../db/driver-errors.ts'
 
 const STATUS: Record<ErrorCode, ContentfulStatusCode> = {
   VALIDATION: 422,
@@ -20,6 +21,7 @@ const STATUS: Record<ErrorCode, ContentfulStatusCode> = {
   PAYLOAD_TOO_LARGE: 413,
   UNSUPPORTED_MEDIA_TYPE: 415,
   IDEMPOTENCY_KEY_REUSED: 422,
+  SERVICE_UNAVAILABLE: 503,
 }
 
 /** The only mapping from errors to HTTP: `{ error: { code, message, fields?, requestId } }`. */
@@ -38,14 +40,35 @@ export function toErrorResponse(err: Error, c: Context): Response {
       err.status
     )
   }
+  // Fail closed (matrix C4, K2): the database failing anywhere — in the session or permission
+  // look-up, or mid-write — is a 503 the client may retry with the same Idempotency-Key.
+  if (isDatabaseUnavailable(err)) {
+    console.error({
+      msg: 'database unavailable',
+      path: c.req.path,
+      requestId,
+      err: describeDatabaseError(err),
+    })
+    c.header('Retry-After', '5')
+    return c.json(
+      {
+        error: {
+          code: 'SERVICE_UNAVAILABLE',
+          message: '数据库暂时无法访问，本次操作未作任何更改，请稍后重试',
+          requestId,
+        },
+      },
+      503
+    )
+  }
   // Never echo an unknown error's message: it may carry SQL or paths.
   console.error({
     msg: 'unhandled error',
     path: c.req.path,
     requestId,
-    err: String(err),
-    // Drizzle wraps the driver's error: the cause says what the database refused.
-    cause: err instanceof Error && err.cause ? String(err.cause) : undefined,
+    // A database error is described by the driver's code only: drizzle's message carries the
+    // SQL parameters (H3). Anything else by its message.
+    err: describeDatabaseError(err) ?? String(err),
   })
   return c.json({ error: { code: 'INTERNAL', message: '服务器内部错误', requestId } }, 500)
 }

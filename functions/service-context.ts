@@ -14,5 +14,6 @@ export function serviceCtx(c: Context<AppEnv>): ServiceContext {
       c.req.header('X-Forwarded-For')?.split(',')[0]?.trim() ??
       c.req.header('CF-Connecting-IP') ??
       null,
+    idempotency: c.get('idempotency'),
   }
 }

@@ -16,6 +16,7 @@ export type ErrorCode =
   | 'UNSUPPORTED_MEDIA_TYPE'
   | 'PAYLOAD_TOO_LARGE'
   | 'IDEMPOTENCY_KEY_REUSED'
+  | 'SERVICE_UNAVAILABLE'
 
 /** One problem with one input field: `field` is its dotted path (`fineYuan`, `items.0.name`). */
 export type Issue = { field: string; code: string; message: string }

@@ -6,7 +6,9 @@ import type { AppEnv } from '../context.ts'
 
 /**
  * Optional `Idempotency-Key` on writes (matrix K7): the same key and body return the first answer;
- * the same key with another body is 422. Keys are scoped per user.
+ * the same key with another body is 422. Keys are scoped per user. A workflow step stores its answer
+ * in its own transaction (K3: a commit whose response was lost replays on retry); the rest are
+ * stored here, after the handler.
  */
 export const idempotency = createMiddleware<AppEnv>(async (c, next) => {
   const key = c.req.header('Idempotency-Key')
@@ -34,6 +36,7 @@ export const idempotency = createMiddleware<AppEnv>(async (c, next) => {
       'Idempotent-Replayed': 'true',
     })
   }
+  c.set('idempotency', { key: scoped, requestHash, userId: c.var.actor.id })
   await next()
   if (c.res.status < 500) {
     const body = await c.res.clone().text()

@@ -8,6 +8,7 @@ import {
 import { publicationStatusLabel } from '../../db/domain/labels.ts'
 import { inScope } from '../../db/domain/user.ts'
 import { WORKFLOW_TRANSITIONS, type WorkflowStep } from '../../db/domain/workflow.ts'
+import { saveIdempotentResponse } from '../../db/mutations/idempotency.ts'
 import { enqueueRebuild } from '../../db/mutations/outbox.ts'
 import { appendRecordEvent } from '../../db/mutations/record-events.ts'
 import type { DbOrTx } from '../../db/mutations/users.ts'
@@ -93,7 +94,15 @@ async function step<K extends WorkflowKind>(
       objectId: id,
       reason: opts.reason,
     })
-    return { id, status: WORKFLOW_TRANSITIONS[name].to, version: row.version + 1 }
+    const result = { id, status: WORKFLOW_TRANSITIONS[name].to, version: row.version + 1 }
+    // The answer commits with the change: if the commit lands but the response is lost
+    // (matrix K3), a retry with the same Idempotency-Key gets this answer, not a 409.
+    if (ctx.idempotency) {
+      const { key, ...claim } = ctx.idempotency
+      const body = JSON.stringify(result)
+      await saveIdempotentResponse(tx, key, { ...claim, status: 200, body }, ctx.nowMs)
+    }
+    return result
   })
 }
 

@@ -16,8 +16,8 @@ export const ORIGIN = 'http://localhost'
  * The real app on a temporary libSQL file, with a clock tests move by hand. `publishes` counts
  * onPublish calls (the rebuild trigger).
  */
-export async function createTestApp() {
-  const { db, cleanup } = await createTestDb()
+export async function createTestApp(opts: Parameters<typeof createTestDb>[0] = {}) {
+  const { db, cleanup } = await createTestDb(opts)
   const clock = { now: Date.parse('2026-11-27T02:00:00Z') }
   const calls = { publishes: 0 }
   const config = { PASSWORD_PEPPER: PEPPER, ALLOWED_ORIGINS: '' }

@@ -12,10 +12,12 @@ const MIGRATIONS = resolve(import.meta.dirname, '../../db/migrations')
  * A real libSQL database in a fresh temporary file, migrated with the committed migrations and
  * holding the default jurisdiction. `cleanup` closes it and removes the file.
  */
-export async function createTestDb(): Promise<{ db: Db; url: string; cleanup: () => void }> {
+export async function createTestDb(
+  opts: Parameters<typeof createDb>[1] = {}
+): Promise<{ db: Db; url: string; cleanup: () => void }> {
   const dir = mkdtempSync(join(tmpdir(), 'credit-test-'))
   const url = `file:${join(dir, 'test.db')}`
-  const db = createDb({ DATABASE_URL: url })
+  const db = createDb({ DATABASE_URL: url }, opts)
   await migrateDb(db, MIGRATIONS)
   await saveJurisdiction(db, DEFAULT_JURISDICTION)
   return {
