@@ -1,5 +1,6 @@
 import { Hono } from 'hono'
 import { NotFoundError } from '../db/domain/errors.ts'
+import { pendingOutboxIds } from '../db/mutations/outbox.ts'
 import type { AppDeps, AppEnv } from './context.ts'
 import { auditRefusal } from './audit-refusals.ts'
 import { toErrorResponse } from './errors.ts'
@@ -23,7 +24,7 @@ import { publicRoute } from './routes/public.ts'
 import { openApiDocument } from './openapi.ts'
 import { createSnapshotCache } from './snapshot-cache.ts'
 
-const IDLE_BUILD = { state: 'idle', lastSuccessAt: null, pending: false }
+const IDLE_BUILD = { state: 'idle', lastSuccessAt: null, pending: false, failure: null }
 
 /** The Hono app shared by the Node server and the Cloudflare Worker. */
 export function createApp(deps: AppDeps) {
@@ -55,7 +56,13 @@ export function createApp(deps: AppDeps) {
     .route('/api/v1/admin', adminRoute)
     .route('/api/v1/audit', auditRoute)
     .route('/api/v1/imports', importsRoute)
-    .get('/api/v1/site/build', requireUser(), (c) => c.json(deps.siteBuild?.() ?? IDLE_BUILD))
+    // The rebuild state, and how many publications are not on the public site yet (K4).
+    .get('/api/v1/site/build', requireUser(), async (c) =>
+      c.json({
+        ...((deps.siteBuild?.() as object | undefined) ?? IDLE_BUILD),
+        waiting: (await pendingOutboxIds(deps.db)).length,
+      })
+    )
     .onError(async (err, c) => {
       await auditRefusal(err, c)
       return toErrorResponse(err, c)

@@ -153,9 +153,26 @@ async function refusePersonalInfo(
   )
   if (findings.length) {
     const shown = findings.slice(0, 20).map((f) => `${f.file}: ${f.kind} at ${f.position}`)
-    throw new Error(
-      `personal information in the build output (${findings.length}): ${shown.join('; ')}`
+    const kinds = [...new Set(findings.map((f) => f.kind))].join('、')
+    const pages = [...new Set(findings.map((f) => `/${f.file.replace(/index\.html$/, '')}`))]
+    throw new BuildRefusedError(
+      `personal information in the build output (${findings.length}): ${shown.join('; ')}`,
+      `页面中发现${findings.length}处个人信息（${kinds}），本次更新未发布。涉及页面：` +
+        `${pages.slice(0, 5).join('，')}${pages.length > 5 ? ` 等${pages.length}页` : ''}。请更正相关记录。`
     )
+  }
+}
+
+/**
+ * A build the checks refused (not a crash): `notice` says why in words the console can show to
+ * the bureau's staff; the message keeps the English detail for the server log.
+ */
+export class BuildRefusedError extends Error {
+  readonly notice: string
+  constructor(detail: string, notice: string) {
+    super(detail)
+    this.name = 'BuildRefusedError'
+    this.notice = notice
   }
 }
 

@@ -10,6 +10,7 @@ function recordingBuilder(clock: { now: number }) {
     lastSuccessAt: null,
     builtFor: null,
     lastError: null,
+    failure: null,
     pending: false,
     lastReport: null,
   }

@@ -1,7 +1,7 @@
 import { mkdir, readdir, readlink, rename, rm, symlink } from 'node:fs/promises'
 import { join, resolve, sep } from 'node:path'
 import { todayInShanghai, type IsoDate } from '../../db/domain/dates.ts'
-import { buildSite, type BuildReport } from './build-site.ts'
+import { BuildRefusedError, buildSite, type BuildReport } from './build-site.ts'
 
 export type BuildState = {
   state: 'idle' | 'queued' | 'building' | 'failed'
@@ -9,6 +9,8 @@ export type BuildState = {
   /** The Asia/Shanghai date the live site was built for (its "today" for publicity periods). */
   builtFor: IsoDate | null
   lastError: string | null
+  /** The last failure, for the console: when, and why in Chinese (cleared by a good build). */
+  failure: { at: string; notice: string } | null
   pending: boolean
   /** Phases and timings of the last successful build (console, `npm run bench`). */
   lastReport: Omit<BuildReport, 'outDir'> | null
@@ -22,12 +24,14 @@ export type BuildState = {
 export class SiteBuilder {
   private running: Promise<void> | null = null
   private again = false
+  private runs = 0
   private builtThisProcess = false
   private status: BuildState = {
     state: 'idle',
     lastSuccessAt: null,
     builtFor: null,
     lastError: null,
+    failure: null,
     pending: false,
     lastReport: null,
   }
@@ -64,6 +68,11 @@ export class SiteBuilder {
     return build ? join(build, 'client') : null
   }
 
+  /** Builds run by this process, failed ones included (matrix K5 counts them). */
+  get buildsRun(): number {
+    return this.runs
+  }
+
   get state(): BuildState {
     return { ...this.status, pending: this.again }
   }
@@ -84,6 +93,7 @@ export class SiteBuilder {
   private async loop(): Promise<void> {
     do {
       this.again = false
+      this.runs++
       this.status.state = 'building'
       try {
         const builtFor = this.env.BUILD_DATE ?? todayInShanghai(new Date(this.clock()))
@@ -93,11 +103,21 @@ export class SiteBuilder {
           lastSuccessAt: new Date().toISOString(),
           builtFor,
           lastError: null,
+          failure: null,
           pending: false,
           lastReport,
         }
       } catch (err) {
-        this.status = { ...this.status, state: 'failed', lastError: String(err) }
+        const notice =
+          err instanceof BuildRefusedError
+            ? err.notice
+            : '网站生成程序出错，本次更新未发布；详情见服务器日志，请联系运维人员。'
+        this.status = {
+          ...this.status,
+          state: 'failed',
+          lastError: String(err),
+          failure: { at: new Date().toISOString(), notice },
+        }
         console.error({ msg: 'site build failed; the previous site stays live', err: String(err) })
       }
     } while (this.again)
