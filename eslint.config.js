@@ -1,5 +1,6 @@
 // @ts-check
 import astro from 'eslint-plugin-astro'
+import noUnsanitized from 'eslint-plugin-no-unsanitized'
 import tseslint from 'typescript-eslint'
 
 const NODE_BUILTINS = {
@@ -13,8 +14,14 @@ export default tseslint.config(
   { ignores: ['node_modules/', 'dist/', 'data/', '.astro/', 'db/migrations/'] },
   ...tseslint.configs.recommended,
   ...astro.configs.recommended,
+  // Security matrix E5: no unsanitised DOM sinks (innerHTML, insertAdjacentHTML, document.write)
+  // and no code from strings, in the console's scripts or anywhere else.
+  noUnsanitized.configs.recommended,
   {
     rules: {
+      'no-eval': 'error',
+      'no-implied-eval': 'error',
+      'no-new-func': 'error',
       '@typescript-eslint/no-unused-vars': [
         'error',
         { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },

@@ -5,7 +5,8 @@ import { LibsqlError } from '@libsql/client'
  * locks held too long, I/O failures, a full disk, and the remote (Turso/Hrana) transport failing.
  * A constraint violation is not here: that is a bug, and stays a 500.
  */
-const UNAVAILABLE = /^(SQLITE_(BUSY|LOCKED|IOERR|FULL|CANTOPEN|PROTOCOL|NOMEM|INTERRUPT)|HRANA_|SERVER_ERROR|STREAM_|TRANSACTION_TIMEOUT|CLIENT_CLOSED)/
+const UNAVAILABLE =
+  /^(SQLITE_(BUSY|LOCKED|IOERR|FULL|CANTOPEN|PROTOCOL|NOMEM|INTERRUPT)|HRANA_|SERVER_ERROR|STREAM_|TRANSACTION_TIMEOUT|CLIENT_CLOSED)/
 const NETWORK = /fetch failed|ECONNREFUSED|ECONNRESET|ETIMEDOUT|socket hang up/i
 
 /**

@@ -6,6 +6,8 @@ import { auditRefusal } from './audit-refusals.ts'
 import { toErrorResponse } from './errors.ts'
 import { apiHeaders } from './middleware/api-headers.ts'
 import { guardWrites } from './middleware/guard-writes.ts'
+import { allowMethods } from './middleware/methods.ts'
+import { singleQueryValues } from './middleware/single-query-values.ts'
 import { requestId } from './middleware/request-id.ts'
 import { requireUser } from './middleware/require-user.ts'
 import { adminRoute } from './routes/admin.ts'
@@ -29,44 +31,46 @@ const IDLE_BUILD = { state: 'idle', lastSuccessAt: null, pending: false, failure
 /** The Hono app shared by the Node server and the Cloudflare Worker. */
 export function createApp(deps: AppDeps) {
   const snapshots = createSnapshotCache(deps.db, deps.now)
-  return new Hono<AppEnv>()
-    .use(requestId, apiHeaders)
-    .use(async (c, next) => {
-      c.set('deps', deps)
-      await next()
-      // Any write may change what is public: the next public read reloads the snapshot.
-      if (c.req.method !== 'GET' && c.req.method !== 'HEAD') snapshots.invalidate()
-    })
-    .use(guardWrites)
-    .route('/api/v1/public', publicRoute(snapshots))
-    .get('/api/v1/openapi.json', (c) => {
-      c.header('Cache-Control', 'public, max-age=3600')
-      return c.json(openApiDocument(new URL(c.req.url).origin))
-    })
-    .route('/api/v1/health', health)
-    .route('/api/v1/auth', auth)
-    .route('/api/v1/users', usersRoute)
-    .route('/api/v1/penalties', penaltiesRoute)
-    .route('/api/v1/list-entries', listEntriesRoute)
-    .route('/api/v1/typical-cases', typicalCasesRoute)
-    .route('/api/v1/credit-records', creditRecordsRoute)
-    .route('/api/v1/supervisions', supervisionsRoute)
-    .route('/api/v1/subjects', subjectsRoute)
-    .route('/api/v1/changes', changesRoute)
-    .route('/api/v1/admin', adminRoute)
-    .route('/api/v1/audit', auditRoute)
-    .route('/api/v1/imports', importsRoute)
-    // The rebuild state, and how many publications are not on the public site yet (K4).
-    .get('/api/v1/site/build', requireUser(), async (c) =>
-      c.json({
-        ...((deps.siteBuild?.() as object | undefined) ?? IDLE_BUILD),
-        waiting: (await pendingOutboxIds(deps.db)).length,
+  return (
+    new Hono<AppEnv>()
+      .use(requestId, apiHeaders, allowMethods('GET', 'HEAD', 'POST'), singleQueryValues)
+      .use(async (c, next) => {
+        c.set('deps', deps)
+        await next()
+        // Any write may change what is public: the next public read reloads the snapshot.
+        if (c.req.method !== 'GET' && c.req.method !== 'HEAD') snapshots.invalidate()
       })
-    )
-    .onError(async (err, c) => {
-      await auditRefusal(err, c)
-      return toErrorResponse(err, c)
-    })
-    .notFound((c) => toErrorResponse(new NotFoundError('接口', c.req.path), c))
+      .use(guardWrites)
+      .route('/api/v1/public', publicRoute(snapshots))
+      .get('/api/v1/openapi.json', (c) => {
+        c.header('Cache-Control', 'public, max-age=3600')
+        return c.json(openApiDocument(new URL(c.req.url).origin))
+      })
+      .route('/api/v1/health', health)
+      .route('/api/v1/auth', auth)
+      .route('/api/v1/users', usersRoute)
+      .route('/api/v1/penalties', penaltiesRoute)
+      .route('/api/v1/list-entries', listEntriesRoute)
+      .route('/api/v1/typical-cases', typicalCasesRoute)
+      .route('/api/v1/credit-records', creditRecordsRoute)
+      .route('/api/v1/supervisions', supervisionsRoute)
+      .route('/api/v1/subjects', subjectsRoute)
+      .route('/api/v1/changes', changesRoute)
+      .route('/api/v1/admin', adminRoute)
+      .route('/api/v1/audit', auditRoute)
+      .route('/api/v1/imports', importsRoute)
+      // The rebuild state, and how many publications are not on the public site yet (K4).
+      .get('/api/v1/site/build', requireUser(), async (c) =>
+        c.json({
+          ...((deps.siteBuild?.() as object | undefined) ?? IDLE_BUILD),
+          waiting: (await pendingOutboxIds(deps.db)).length,
+        })
+      )
+      .onError(async (err, c) => {
+        await auditRefusal(err, c)
+        return toErrorResponse(err, c)
+      })
+      .notFound((c) => toErrorResponse(new NotFoundError('接口', c.req.path), c))
+  )
 }
 export type AppType = ReturnType<typeof createApp>

@@ -5,6 +5,7 @@ import type { AppDeps } from '../context.ts'
 import type { SiteBuilder } from './site-builder.ts'
 import { ADMIN_PAGE_HEADERS, SITE_HEADERS } from '../../db/domain/site-headers.ts'
 import { serveStatic } from './static-files.ts'
+import { allowMethods } from '../middleware/methods.ts'
 
 // Shown only until the very first build of a new installation has finished.
 const BUILDING_PAGE = `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8">
@@ -18,18 +19,22 @@ const BUILDING_PAGE = `<!doctype html><html lang="zh-CN"><head><meta charset="ut
  */
 export function createNodeApp(builder: SiteBuilder, deps: AppDeps) {
   const api = createApp({ ...deps, siteBuild: () => builder.state })
-  return new Hono()
-    .all('/api/*', (c) => api.fetch(c.req.raw))
-    .get('*', async (c) => {
-      const root = await builder.liveClientDir()
-      if (!root) return c.html(BUILDING_PAGE, 503, { 'Retry-After': '10' })
-      const pathname = new URL(c.req.url).pathname
-      const res = await serveStatic(root, pathname)
-      for (const [k, v] of Object.entries(SITE_HEADERS)) res.headers.set(k, v)
-      if (pathname.startsWith('/admin'))
-        for (const [k, v] of Object.entries(ADMIN_PAGE_HEADERS)) res.headers.set(k, v)
-      return res
-    })
+  return (
+    new Hono()
+      .all('/api/*', (c) => api.fetch(c.req.raw))
+      // The static site is read-only: GET and HEAD, nothing else (C7).
+      .use('*', allowMethods('GET', 'HEAD'))
+      .get('*', async (c) => {
+        const root = await builder.liveClientDir()
+        if (!root) return c.html(BUILDING_PAGE, 503, { 'Retry-After': '10' })
+        const pathname = new URL(c.req.url).pathname
+        const res = await serveStatic(root, pathname)
+        for (const [k, v] of Object.entries(SITE_HEADERS)) res.headers.set(k, v)
+        if (pathname.startsWith('/admin'))
+          for (const [k, v] of Object.entries(ADMIN_PAGE_HEADERS)) res.headers.set(k, v)
+        return res
+      })
+  )
 }
 
 /** Listen on `port` (0 = any free port); resolves with the bound port. */

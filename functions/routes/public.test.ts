@@ -60,8 +60,30 @@ describe('the public read API', () => {
       penalty: { state: 'expired', decisionNo: expired.decisionNo },
     })
     // D4: bad paging is refused, not clamped; the future is not answerable.
-    for (const bad of ['limit=1000', 'page=0', 'page=1e309', 'limit=NaN', 'sort=name'])
+    for (const bad of [
+      'limit=1000',
+      'limit=1000000',
+      'page=0',
+      'page=-1',
+      'page=1e309',
+      'page=NaN',
+      'page=9007199254740993',
+      'page=１０',
+      'page=%201',
+      'page=1,000',
+      'limit=NaN',
+      'sort=name',
+      'sort=name;DROP',
+      'sort=__proto__',
+      '__proto__=1',
+    ])
       expect((await get(t, `/api/v1/public/subjects?${bad}`)).status, bad).toBe(422)
+    // D9: a repeated key is refused by name, never resolved by picking one.
+    for (const polluted of ['page=1&page=2', 'district=211103&district=211104'])
+      expect(await read(`/api/v1/public/subjects?${polluted}`)).toMatchObject({
+        status: 422,
+        body: { error: { fields: [{ code: 'repeated' }] } },
+      })
     expect((await get(t, `/api/v1/public/subjects/${company.id}?asOf=2027-01-01`)).status).toBe(422)
     expect((await get(t, '/api/v1/public/subjects/91000000000000000X')).status).toBe(404)
   })

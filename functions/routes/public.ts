@@ -15,9 +15,17 @@ import type { SnapshotCache } from '../snapshot-cache.ts'
 import { parseOrThrow } from '../validate.ts'
 
 /** Pages of at most 100 items (matrix D4: bad numbers are 400, not clamped silently). */
+const whole = (label: string, max: number, fallback: number) =>
+  z
+    // Plain decimal digits only: no spaces, signs, exponents, separators or full-width digits.
+    .string()
+    .regex(/^[1-9][0-9]{0,5}$/, { message: `${label}应为1–${max}的整数` })
+    .transform(Number)
+    .pipe(z.number().max(max, { message: `${label}应为1–${max}的整数` }))
+    .default(fallback)
 const Paging = z.object({
-  page: z.coerce.number().int().min(1).max(10_000).default(1),
-  limit: z.coerce.number().int().min(1).max(100).default(20),
+  page: whole('页码', 10_000, 1),
+  limit: whole('每页条数', 100, 20),
 })
 const AsOf = z.object({ asOf: IsoDate.optional() })
 
