@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { countUsers, findUserByUsername } from '../../db/queries/users.ts'
 import { listAudit } from '../../db/queries/audit.ts'
+import { openSecret } from '../auth/secret-box.ts'
 import { totpCode } from '../auth/totp.ts'
 import { bootstrapAdmin } from '../services/bootstrap-admin.ts'
 import {
@@ -9,6 +10,7 @@ import {
   get,
   logInAs,
   PASSWORD,
+  PEPPER,
   post,
   type TestApp,
 } from '../../tests/helpers/test-app.ts'
@@ -115,6 +117,35 @@ describe('A4 admin MFA', () => {
       ).status
     ).toBe(200)
     expect((await get(t, '/api/v1/users', { Cookie })).status).toBe(200)
+  })
+})
+
+describe('I5 secrets at rest', () => {
+  it('stores TOTP secrets sealed with a key the database does not hold', async () => {
+    await addUser(t, 'admin1', 'admin', null)
+    const user = (await findUserByUsername(t.db, 'admin1'))!
+    const { updateUser } = await import('../../db/mutations/users.ts')
+    await updateUser(t.db, user.id, { totpSecret: null })
+    const Cookie = (await login('admin1', PASSWORD)).headers.get('set-cookie')!.split(';')[0]!
+    const { secret } = (await (
+      await post(t, '/api/v1/auth/totp/setup', {}, { Cookie })
+    ).json()) as {
+      secret: string
+    }
+    const code = totpCode(secret, t.clock.now)
+    expect((await post(t, '/api/v1/auth/totp/confirm', { code }, { Cookie })).status).toBe(200)
+    const stored = (await findUserByUsername(t.db, 'admin1'))!.totpSecret!
+    expect(stored).toMatch(/^v1\.[\w-]{16}\.[\w-]+$/)
+    expect(stored).not.toContain(secret)
+    // The raw database row alone reveals nothing a scan of the file could find either.
+    const raw = await t.db.$client.execute('select totp_secret, totp_pending_secret from users')
+    expect(JSON.stringify(raw.rows)).not.toContain(secret)
+    // Sealed under another pepper (a copied database elsewhere): it does not open.
+    await expect(openSecret(stored, 'another-pepper-0123456789abcdefghijkl')).rejects.toThrow()
+    expect(await openSecret(stored, PEPPER)).toBe(secret)
+    // And the account signs in with it.
+    t.clock.now += 30_000
+    expect((await login('admin1', PASSWORD, totpCode(secret, t.clock.now))).status).toBe(200)
   })
 })
 

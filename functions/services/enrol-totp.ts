@@ -3,17 +3,19 @@ import { ValidationError } from '../../db/domain/errors.ts'
 import { updateUser } from '../../db/mutations/users.ts'
 import { findUserById } from '../../db/queries/users.ts'
 import { audit } from '../audit.ts'
+import { openSecret, sealSecret } from '../auth/secret-box.ts'
 import { matchTotpStep, newTotpSecret, otpauthUrl } from '../auth/totp.ts'
 import type { ServiceContext } from '../context.ts'
 
-/** Start TOTP enrolment: a fresh secret waits until a code from it is confirmed. */
+/** Start TOTP enrolment: a fresh secret, sealed at rest (I5), waits until a code confirms it. */
 export async function setUpTotp(
   ctx: ServiceContext
 ): Promise<{ secret: string; otpauthUrl: string }> {
   const actor = ctx.actor!
   const secret = newTotpSecret()
+  const sealed = await sealSecret(secret, ctx.config.PASSWORD_PEPPER)
   await ctx.db.transaction(async (tx) => {
-    await updateUser(tx, actor.id, { totpPendingSecret: secret })
+    await updateUser(tx, actor.id, { totpPendingSecret: sealed })
     await audit(tx, ctx, {
       action: 'auth.totp_setup',
       objectType: 'user',
@@ -30,7 +32,11 @@ export async function confirmTotp(ctx: ServiceContext, input: z.infer<typeof Con
   const actor = ctx.actor!
   const user = await findUserById(ctx.db, actor.id)
   const step = user?.totpPendingSecret
-    ? matchTotpStep(user.totpPendingSecret, input.code, ctx.nowMs)
+    ? matchTotpStep(
+        await openSecret(user.totpPendingSecret, ctx.config.PASSWORD_PEPPER),
+        input.code,
+        ctx.nowMs
+      )
     : null
   if (!user?.totpPendingSecret || step === null) {
     await ctx.db.transaction((tx) =>

@@ -12,6 +12,7 @@ import {
 import { findUserByUsername } from '../../db/queries/users.ts'
 import { audit } from '../audit.ts'
 import { DUMMY_HASH, verifyPassword } from '../auth/password.ts'
+import { openSecret } from '../auth/secret-box.ts'
 import { matchTotpStep } from '../auth/totp.ts'
 import type { ServiceContext } from '../context.ts'
 
@@ -87,7 +88,8 @@ export async function logIn(
       await resetLoginFailures(ctx.db, user.id)
       throw new UnauthorizedError('TOTP_REQUIRED', '请输入动态口令')
     }
-    step = matchTotpStep(user.totpSecret, input.totp, ctx.nowMs)
+    const secret = await openSecret(user.totpSecret, ctx.config.PASSWORD_PEPPER)
+    step = matchTotpStep(secret, input.totp, ctx.nowMs)
     if (step === null || (user.totpLastStep !== null && step <= user.totpLastStep)) {
       throw await failed(step === null ? 'wrong totp' : 'totp replay')
     }

@@ -2,6 +2,7 @@ import type { Db } from '../../db/client.ts'
 import type { Role } from '../../db/domain/user.ts'
 import { updateUser } from '../../db/mutations/users.ts'
 import { findUserByUsername } from '../../db/queries/users.ts'
+import { sealSecret } from '../../functions/auth/secret-box.ts'
 import { newTotpSecret } from '../../functions/auth/totp.ts'
 import type { AppConfig } from '../../functions/env.ts'
 import { createUser } from '../../functions/services/manage-users.ts'
@@ -46,7 +47,7 @@ export async function createAccounts(db: Db, config: AppConfig): Promise<E2eAcco
     await createUser(ctx, { username, password: PASSWORD, role, district })
     const secret = newTotpSecret()
     await updateUser(db, (await findUserByUsername(db, username))!.id, {
-      totpSecret: secret,
+      totpSecret: await sealSecret(secret, config.PASSWORD_PEPPER),
       mustChangePassword: false,
     })
     out.push({ username, role, district, password: PASSWORD, secret })

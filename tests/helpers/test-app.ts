@@ -3,6 +3,7 @@ import type { Role } from '../../db/domain/user.ts'
 import { updateUser } from '../../db/mutations/users.ts'
 import { findUserByUsername } from '../../db/queries/users.ts'
 import { createApp } from '../../functions/app.ts'
+import { sealSecret } from '../../functions/auth/secret-box.ts'
 import { newTotpSecret, totpCode } from '../../functions/auth/totp.ts'
 import type { ServiceContext } from '../../functions/context.ts'
 import { createUser } from '../../functions/services/manage-users.ts'
@@ -47,7 +48,10 @@ export async function addUser(t: TestApp, username: string, role: Role, district
   )
   const user = (await findUserByUsername(t.db, username))!
   const secret = newTotpSecret()
-  await updateUser(t.db, user.id, { totpSecret: secret, mustChangePassword: false })
+  await updateUser(t.db, user.id, {
+    totpSecret: await sealSecret(secret, PEPPER),
+    mustChangePassword: false,
+  })
   return { id: user.id, secret }
 }
 
