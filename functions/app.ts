@@ -6,6 +6,7 @@ import { auditRefusal } from './audit-refusals.ts'
 import { toErrorResponse } from './errors.ts'
 import { apiHeaders } from './middleware/api-headers.ts'
 import { guardWrites } from './middleware/guard-writes.ts'
+import { loginThrottle } from './middleware/login-throttle.ts'
 import { allowMethods } from './middleware/methods.ts'
 import { singleQueryValues } from './middleware/single-query-values.ts'
 import { requestId } from './middleware/request-id.ts'
@@ -41,6 +42,10 @@ export function createApp(deps: AppDeps) {
         if (c.req.method !== 'GET' && c.req.method !== 'HEAD') snapshots.invalidate()
       })
       .use(guardWrites)
+      .use(
+        '/api/v1/auth/login',
+        loginThrottle(() => deps.config.LOGIN_ATTEMPTS_PER_MINUTE ?? 20)
+      )
       .route('/api/v1/public', publicRoute(snapshots))
       .get('/api/v1/openapi.json', (c) => {
         c.header('Cache-Control', 'public, max-age=3600')

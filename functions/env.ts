@@ -9,6 +9,11 @@ export const AppConfig = z.object({
   PASSWORD_PEPPER: z.string().min(32, { message: 'PASSWORD_PEPPER 至少32个字符' }),
   /** Extra origins allowed to send writes besides the request's own (comma-separated). */
   ALLOWED_ORIGINS: z.string().default(''),
+  /**
+   * Sign-in attempts accepted per client address per minute (matrix G1); 20 when unset — a
+   * sign-in is two attempts (password, then code), and a bureau's staff share one NAT address.
+   */
+  LOGIN_ATTEMPTS_PER_MINUTE: z.coerce.number().int().min(1).max(10_000).optional(),
   /** Cloudflare: the deploy hook a publish calls (a credential: never log it). */
   DEPLOY_HOOK_URL: z.url().optional(),
 })

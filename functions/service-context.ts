@@ -1,4 +1,5 @@
 import type { Context } from 'hono'
+import { clientIp } from './client-ip.ts'
 import type { AppEnv, ServiceContext } from './context.ts'
 
 /** Build a service context from the request: db, clock, actor, request id and source address. */
@@ -10,10 +11,7 @@ export function serviceCtx(c: Context<AppEnv>): ServiceContext {
     nowMs: (now ?? Date.now)(),
     actor: c.get('actor') ?? null,
     requestId: c.var.requestId,
-    ip:
-      c.req.header('X-Forwarded-For')?.split(',')[0]?.trim() ??
-      c.req.header('CF-Connecting-IP') ??
-      null,
+    ip: clientIp(c),
     idempotency: c.get('idempotency'),
   }
 }

@@ -1,4 +1,5 @@
 import { serve } from '@hono/node-server'
+import { getConnInfo } from '@hono/node-server/conninfo'
 import { Hono } from 'hono'
 import { createApp } from '../app.ts'
 import type { AppDeps } from '../context.ts'
@@ -21,7 +22,15 @@ export function createNodeApp(builder: SiteBuilder, deps: AppDeps) {
   const api = createApp({ ...deps, siteBuild: () => builder.state })
   return (
     new Hono()
-      .all('/api/*', (c) => api.fetch(c.req.raw))
+      .use('/api/*', allowMethods('GET', 'HEAD', 'POST'))
+      .all('/api/*', (c) => {
+        // This server is the edge: the client's address is the socket's, never a header the
+        // client sent (audit rows and the login throttle rely on it).
+        const headers = new Headers(c.req.raw.headers)
+        headers.delete('CF-Connecting-IP')
+        headers.set('X-Forwarded-For', getConnInfo(c).remote.address ?? 'unknown')
+        return api.fetch(new Request(c.req.raw, { headers }))
+      })
       // The static site is read-only: GET and HEAD, nothing else (C7).
       .use('*', allowMethods('GET', 'HEAD'))
       .get('*', async (c) => {

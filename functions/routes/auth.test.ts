@@ -43,8 +43,16 @@ describe('A3 lockout and throttle', () => {
 
   it('evaluates at most five guesses when 20 arrive in parallel', async () => {
     await addUser(t, 'editor1', 'editor', '211103')
+    // From 20 addresses, as a distributed guesser would (one sender is throttled first, G1).
     const results = await Promise.all(
-      Array.from({ length: 20 }, () => login('editor1', 'Wrong#Pass1234'))
+      Array.from({ length: 20 }, (_, i) =>
+        post(
+          t,
+          '/api/v1/auth/login',
+          { username: 'editor1', password: 'Wrong#Pass1234' },
+          { 'X-Forwarded-For': `10.0.0.${i + 1}` }
+        )
+      )
     )
     const codes = await Promise.all(results.map(errorCode))
     expect(codes.filter((c) => c === 'INVALID_CREDENTIALS').length).toBeLessThanOrEqual(5)
@@ -62,6 +70,43 @@ describe('A3 lockout and throttle', () => {
       error: { ...b.error, requestId: null },
     })
     expect(strip(await unknown.json())).toEqual(strip(await wrong.json()))
+  })
+})
+
+describe('G1 login throttle', () => {
+  it('answers 429 with Retry-After past 20 attempts a minute from one address, not from others', async () => {
+    const { secret } = await addUser(t, 'editor1', 'editor', '211103')
+    const from = (ip: string, body: unknown) =>
+      post(t, '/api/v1/auth/login', body, { 'X-Forwarded-For': ip })
+    const statuses: number[] = []
+    for (let i = 0; i < 200; i++)
+      statuses.push((await from('203.0.113.9', { username: 'editor1', password: 'x' })).status)
+    expect(statuses.slice(0, 20).every((s) => s !== 429)).toBe(true)
+    expect(statuses.filter((s) => s === 429).length).toBeGreaterThanOrEqual(180)
+    const limited = await from('203.0.113.9', { username: 'editor1', password: 'x' })
+    expect(limited.status).toBe(429)
+    expect(Number(limited.headers.get('Retry-After'))).toBeGreaterThan(0)
+    expect(((await limited.json()) as { error: { code: string } }).error.code).toBe(
+      'TOO_MANY_REQUESTS'
+    )
+    // The flood used at most its 20 attempts on the account: locked after 5 (A3).
+    expect((await findUserByUsername(t.db, 'editor1'))!.lockedUntil).not.toBeNull()
+    // Someone else, elsewhere, is not throttled; a minute later the address may try again.
+    const other = await from('198.51.100.7', {
+      username: 'nobody',
+      password: PASSWORD,
+    })
+    expect(other.status).toBe(401)
+    t.clock.now += 60_000
+    expect(
+      (
+        await from('203.0.113.9', {
+          username: 'editor1',
+          password: PASSWORD,
+          totp: totpCode(secret, t.clock.now),
+        })
+      ).status
+    ).not.toBe(429)
   })
 })
 

@@ -40,7 +40,13 @@ export default async function setup(project: TestProject) {
   await builder.request()
   if (builder.state.state !== 'idle')
     throw new Error(`e2e build failed: ${builder.state.lastError}`)
-  const config = { PASSWORD_PEPPER: 'e2e-pepper-0123456789abcdefghijklmnop', ALLOWED_ORIGINS: '' }
+  const config = {
+    PASSWORD_PEPPER: 'e2e-pepper-0123456789abcdefghijklmnop',
+    ALLOWED_ORIGINS: '',
+    // Every journey signs in from loopback, several a minute; the per-address throttle (G1) has
+    // its own test (functions/routes/auth.test.ts) and would only make journeys wait here.
+    LOGIN_ATTEMPTS_PER_MINUTE: 1_000,
+  }
   const accounts = await createAccounts(db, config)
   const publish = createPublisher(db, builder)
   const server = await listen(
