@@ -22,6 +22,7 @@ const STATUS: Record<ErrorCode, ContentfulStatusCode> = {
   UNSUPPORTED_MEDIA_TYPE: 415,
   IDEMPOTENCY_KEY_REUSED: 422,
   SERVICE_UNAVAILABLE: 503,
+  TOO_MANY_REQUESTS: 429,
 }
 
 /** The only mapping from errors to HTTP: `{ error: { code, message, fields?, requestId } }`. */

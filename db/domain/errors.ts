@@ -17,6 +17,7 @@ export type ErrorCode =
   | 'PAYLOAD_TOO_LARGE'
   | 'IDEMPOTENCY_KEY_REUSED'
   | 'SERVICE_UNAVAILABLE'
+  | 'TOO_MANY_REQUESTS'
 
 /** One problem with one input field: `field` is its dotted path (`fineYuan`, `items.0.name`). */
 export type Issue = { field: string; code: string; message: string }

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gte, lte, type SQL } from 'drizzle-orm'
+import { and, asc, count, desc, eq, gte, lte, type SQL } from 'drizzle-orm'
 import type { Db } from '../client.ts'
 import { auditHash, GENESIS_HASH, type AuditEntry } from '../mutations/audit.ts'
 import { auditLog } from '../schema/index.ts'
@@ -42,4 +42,22 @@ export async function firstBrokenLink(rows: AuditRow[]): Promise<number | null> 
 /** Walk the whole chain; returns the id of the first row whose link is broken, or null. */
 export async function verifyAuditChain(db: Db): Promise<number | null> {
   return firstBrokenLink(await db.select().from(auditLog).orderBy(asc(auditLog.id)))
+}
+
+/**
+ * How many successful actions an account took since `sinceIso` — every write leaves exactly one
+ * audit row (matrix H1), so the log is the write counter for quotas (G2).
+ */
+export async function countActionsSince(db: Db, actorName: string, sinceIso: string) {
+  const [row] = await db
+    .select({ n: count() })
+    .from(auditLog)
+    .where(
+      and(
+        eq(auditLog.actorName, actorName),
+        gte(auditLog.at, sinceIso),
+        eq(auditLog.outcome, 'success')
+      )
+    )
+  return row!.n
 }

@@ -1,5 +1,6 @@
 import { createMiddleware } from 'hono/factory'
-import { ForbiddenError, UnauthorizedError } from '../../db/domain/errors.ts'
+import { DomainError, ForbiddenError, UnauthorizedError } from '../../db/domain/errors.ts'
+import { countActionsSince } from '../../db/queries/audit.ts'
 import { isAllowed, type Action } from '../../db/domain/policy.ts'
 import { loadSession } from '../auth/session.ts'
 import type { AppEnv } from '../context.ts'
@@ -32,9 +33,27 @@ export const requireUser = (opts: { allowRestricted?: boolean } = {}) =>
     await next()
   })
 
-/** The role may perform the action (db/domain/policy.ts is the only place that says so). */
+/** Actions that create records: each counts against the account's hourly quota (G2). */
+const CREATES: ReadonlySet<Action> = new Set(['record.draft', 'record.import'])
+const HOUR_MS = 3_600_000
+
+/**
+ * The role may perform the action (db/domain/policy.ts is the only place that says so), and a
+ * creating action stays within the account's quota: WRITES_PER_HOUR successful actions in the
+ * last hour (matrix G2) — a stolen session or a runaway script cannot flood the review queue.
+ */
 export const requireAction = (action: Action) =>
   createMiddleware<AppEnv>(async (c, next) => {
     if (!isAllowed(c.var.actor.role, action)) throw new ForbiddenError()
+    if (CREATES.has(action)) {
+      const { db, now, config } = c.var.deps
+      const since = new Date((now ?? Date.now)() - HOUR_MS).toISOString()
+      const used = await countActionsSince(db, c.var.actor.username, since)
+      if (used >= (config.WRITES_PER_HOUR ?? 1_000))
+        throw new DomainError(
+          'TOO_MANY_REQUESTS',
+          '一小时内的操作次数已达上限，请稍后再试；如需批量录入请使用批量导入'
+        )
+    }
     await next()
   })

@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { changeRequests, subjects } from '../../db/schema/index.ts'
+import { auditLog, changeRequests, subjects } from '../../db/schema/index.ts'
 import { makeUscc } from '../../tests/fixtures/builders.ts'
 import {
   addUser,
@@ -72,5 +72,58 @@ describe('POST /api/v1/imports', () => {
     ).toBe('file')
     const huge = { filename: 'a.csv', contentBase64: 'A'.repeat(8 * 1024 * 1024), dryRun: true }
     expect((await post(t, '/api/v1/imports', huge, cookie)).status).toBe(413)
+  })
+})
+
+describe('G2 write quotas', () => {
+  it('refuses creating past 1,000 actions an hour with 429, and more than 20,000 rows a job', async () => {
+    const editor = await addUser(t, 'editor-xl', 'editor', '211103')
+    const cookie = await logInAs(t, 'editor-xl', editor.secret)
+    // A file over 20,000 rows (well under 5 MB) is refused as a whole, naming the limit.
+    const rows = ['统一社会信用代码,主体名称,主体类型,所属县区代码']
+    for (let i = 0; i < 20_001; i++)
+      rows.push(`${makeUscc(i + 10)},盘锦${i}物业服务有限公司,物业服务企业,211103`)
+    const big = Buffer.from(rows.join('\n')).toString('base64')
+    const tooMany = await post(
+      t,
+      '/api/v1/imports',
+      { filename: 'a.csv', contentBase64: big, dryRun: true },
+      cookie
+    )
+    expect(tooMany.status).toBe(422)
+    expect(JSON.stringify(await tooMany.json())).toContain('20000')
+
+    // 1,000 successful actions in the last hour (as the audit log counts them), then one more.
+    const at = new Date(t.clock.now - 60_000).toISOString()
+    const base = {
+      at,
+      actorId: editor.id,
+      actorName: 'editor-xl',
+      actorRole: 'editor',
+      actorDistrict: '211103',
+      sourceIp: null,
+      objectType: 'subject',
+      objectId: null,
+      outcome: 'success',
+      reason: null,
+      requestId: null,
+      detail: null,
+      prevHash: '',
+      hash: '',
+    } as const
+    for (let i = 0; i < 1_000; i += 200)
+      await t.db
+        .insert(auditLog)
+        .values(Array.from({ length: 200 }, () => ({ ...base, action: 'change.draft' })))
+    const body = { filename: '主体.xlsx', contentBase64: await xlsxBase64(table), dryRun: true }
+    const refused = await post(t, '/api/v1/imports', body, cookie)
+    expect(refused.status).toBe(429)
+    expect(((await refused.json()) as { error: { code: string } }).error.code).toBe(
+      'TOO_MANY_REQUESTS'
+    )
+    // An hour later the quota is free again.
+    t.clock.now += 3_600_000
+    const again = await logInAs(t, 'editor-xl', editor.secret)
+    expect((await post(t, '/api/v1/imports', body, again)).status).toBe(200)
   })
 })
