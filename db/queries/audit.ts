@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, gte, lte, type SQL } from 'drizzle-orm'
+import { and, asc, count, desc, eq, gte, inArray, lte, type SQL } from 'drizzle-orm'
 import type { Db } from '../client.ts'
 import { auditHash, GENESIS_HASH, type AuditEntry } from '../mutations/audit.ts'
 import { auditLog } from '../schema/index.ts'
@@ -60,4 +60,35 @@ export async function countActionsSince(db: Db, actorName: string, sinceIso: str
       )
     )
   return row!.n
+}
+
+/** Events a person should hear about on their own account (A6): who changed what, from where. */
+export const ACCOUNT_NOTICE_ACTIONS = [
+  'auth.password_change',
+  'auth.totp_confirm',
+  'auth.login_locked',
+  'user.create',
+  'user.disable',
+] as const
+
+/** The account's security events since `sinceIso`, newest first (at most `limit`). */
+export async function accountNotices(db: Db, username: string, sinceIso: string, limit = 5) {
+  return db
+    .select({
+      at: auditLog.at,
+      action: auditLog.action,
+      actorName: auditLog.actorName,
+      sourceIp: auditLog.sourceIp,
+    })
+    .from(auditLog)
+    .where(
+      and(
+        eq(auditLog.objectType, 'user'),
+        eq(auditLog.objectId, username),
+        gte(auditLog.at, sinceIso),
+        inArray(auditLog.action, [...ACCOUNT_NOTICE_ACTIONS])
+      )
+    )
+    .orderBy(desc(auditLog.id))
+    .limit(limit)
 }

@@ -165,6 +165,39 @@ describe('A4 admin MFA', () => {
   })
 })
 
+describe('A6 credential change notice', () => {
+  it('ends the other sessions when the password changes, and tells the account at its next sign-in', async () => {
+    const { secret } = await addUser(t, 'editor1', 'editor', '211103')
+    const first = await logInAs(t, 'editor1', secret)
+    const second = await logInAs(t, 'editor1', secret)
+    const NEW = 'Zr4%pWq8!Lm2vYt'
+    const changed = await post(
+      t,
+      '/api/v1/auth/password',
+      { currentPassword: PASSWORD, newPassword: NEW },
+      { ...first, 'X-Forwarded-For': '10.9.8.7' }
+    )
+    expect(changed.status).toBe(200)
+    // The other session is over at once; the one that changed it continues with a new cookie.
+    expect((await get(t, '/api/v1/auth/me', second)).status).toBe(401)
+    expect((await get(t, '/api/v1/auth/me', first)).status).toBe(401)
+    const renewed = { Cookie: changed.headers.get('set-cookie')!.split(';')[0]! }
+    expect((await get(t, '/api/v1/auth/me', renewed)).status).toBe(200)
+    // Signing in again (elsewhere), the account sees what happened, when and from where.
+    t.clock.now += 30_000
+    const again = await post(t, '/api/v1/auth/login', {
+      username: 'editor1',
+      password: NEW,
+      totp: totpCode(secret, t.clock.now),
+    })
+    const Cookie = again.headers.get('set-cookie')!.split(';')[0]!
+    const me = (await (await get(t, '/api/v1/auth/me', { Cookie })).json()) as {
+      notices: { action: string; sourceIp: string | null }[]
+    }
+    expect(me.notices[0]).toMatchObject({ action: 'auth.password_change', sourceIp: '10.9.8.7' })
+  })
+})
+
 describe('I5 secrets at rest', () => {
   it('stores TOTP secrets sealed with a key the database does not hold', async () => {
     await addUser(t, 'admin1', 'admin', null)

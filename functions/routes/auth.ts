@@ -1,5 +1,6 @@
 import { Hono } from 'hono'
 import { deleteSession } from '../../db/mutations/users.ts'
+import { accountNotices } from '../../db/queries/audit.ts'
 import { audit } from '../audit.ts'
 import { clearSessionCookie, startSession } from '../auth/session.ts'
 import type { AppEnv } from '../context.ts'
@@ -32,16 +33,21 @@ export const auth = new Hono<AppEnv>()
     clearSessionCookie(c)
     return c.json({ ok: true })
   })
-  .get('/me', requireUser({ allowRestricted: true }), (c) =>
-    c.json({
+  .get('/me', requireUser({ allowRestricted: true }), async (c) => {
+    const { db, now } = c.var.deps
+    // A6: the last 30 days' security events on this account (password changed, locked, …), so
+    // a change made elsewhere is seen at the next sign-in, with who and from where.
+    const since = new Date((now ?? Date.now)() - 30 * 86_400_000).toISOString()
+    return c.json({
       user: {
         username: c.var.actor.username,
         role: c.var.actor.role,
         district: c.var.actor.district,
       },
       restriction: c.var.restriction,
+      notices: await accountNotices(db, c.var.actor.username, since),
     })
-  )
+  })
   .post('/totp/setup', requireUser({ allowRestricted: true }), async (c) =>
     c.json(await setUpTotp(serviceCtx(c)))
   )

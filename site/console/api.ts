@@ -44,6 +44,15 @@ export async function api<T>(
 export type Me = {
   user: { username: string; role: string; district: string | null }
   restriction: 'totp' | 'password' | null
+  /** Security events on this account in the last 30 days, newest first (matrix A6). */
+  notices: { at: string; action: string; actorName: string | null; sourceIp: string | null }[]
+}
+export const noticeLabel: Record<string, string> = {
+  'auth.password_change': '密码已修改',
+  'auth.totp_confirm': '已绑定新的动态口令',
+  'auth.login_locked': '连续登录失败，账号被临时锁定',
+  'user.create': '账号已创建',
+  'user.disable': '账号已停用',
 }
 export const roleLabel: Record<string, string> = {
   admin: '系统管理员',
