@@ -20,6 +20,8 @@ export type AppEnv = {
     requestId: string
     actor: Actor
     sessionHash: string
+    /** When the person last entered a password or code in this session (B6). */
+    verifiedAt: number
     /** Session restricted until TOTP is enrolled / the password changed. */
     restriction: 'totp' | 'password' | null
     /** The request's Idempotency-Key, scoped to its user, when one was sent. */

@@ -23,6 +23,7 @@ const STATUS: Record<ErrorCode, ContentfulStatusCode> = {
   IDEMPOTENCY_KEY_REUSED: 422,
   SERVICE_UNAVAILABLE: 503,
   TOO_MANY_REQUESTS: 429,
+  REAUTH_REQUIRED: 401,
 }
 
 /** The only mapping from errors to HTTP: `{ error: { code, message, fields?, requestId } }`. */

@@ -18,6 +18,7 @@ export type ErrorCode =
   | 'IDEMPOTENCY_KEY_REUSED'
   | 'SERVICE_UNAVAILABLE'
   | 'TOO_MANY_REQUESTS'
+  | 'REAUTH_REQUIRED'
 
 /** One problem with one input field: `field` is its dotted path (`fineYuan`, `items.0.name`). */
 export type Issue = { field: string; code: string; message: string }
@@ -67,7 +68,7 @@ export class UnauthorizedError extends DomainError {
   constructor(
     code: Extract<
       ErrorCode,
-      'UNAUTHORIZED' | 'INVALID_CREDENTIALS' | 'TOTP_REQUIRED' | 'LOCKED'
+      'UNAUTHORIZED' | 'INVALID_CREDENTIALS' | 'TOTP_REQUIRED' | 'LOCKED' | 'REAUTH_REQUIRED'
     > = 'UNAUTHORIZED',
     message = '请先登录'
   ) {

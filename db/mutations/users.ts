@@ -93,3 +93,8 @@ export async function deleteSession(db: DbOrTx, tokenHash: string) {
 export async function deleteSessionsOfUser(db: DbOrTx, userId: number) {
   await db.delete(sessions).where(eq(sessions.userId, userId))
 }
+
+/** A step-up re-authentication (B6): the session counts as freshly verified from now. */
+export async function markSessionVerified(db: DbOrTx, tokenHash: string, nowMs: number) {
+  await db.update(sessions).set({ verifiedAt: nowMs }).where(eq(sessions.tokenHash, tokenHash))
+}

@@ -30,6 +30,8 @@ export const sessions = sqliteTable(
       .references(() => users.id),
     createdAt: integer('created_at').notNull(),
     lastSeenAt: integer('last_seen_at').notNull(),
+    /** When the person last proved who they are (sign-in or step-up, matrix B6). */
+    verifiedAt: integer('verified_at'),
   },
   // Disabling a user or changing a password deletes all of that user's sessions.
   (t) => [index('sessions_user_idx').on(t.userId)]

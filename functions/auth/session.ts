@@ -32,7 +32,13 @@ export async function startSession(
 ): Promise<string> {
   const token = newToken()
   const tokenHash = await sha256Hex(token)
-  await insertSession(db, { tokenHash, userId, createdAt: nowMs, lastSeenAt: nowMs })
+  await insertSession(db, {
+    tokenHash,
+    userId,
+    createdAt: nowMs,
+    lastSeenAt: nowMs,
+    verifiedAt: nowMs,
+  })
   setCookie(c, cookieName(c), token, {
     httpOnly: true,
     secure: !isLocalHttp(c),
@@ -67,5 +73,5 @@ export async function loadSession(c: Context, db: Db, nowMs: number) {
     return null
   }
   await touchSession(db, tokenHash, nowMs)
-  return { tokenHash, user }
+  return { tokenHash, user, verifiedAt: session.verifiedAt ?? session.createdAt }
 }

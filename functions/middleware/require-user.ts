@@ -29,6 +29,7 @@ export const requireUser = (opts: { allowRestricted?: boolean } = {}) =>
       district: user.districtCode,
     })
     c.set('sessionHash', tokenHash)
+    c.set('verifiedAt', found.verifiedAt)
     c.set('restriction', restriction)
     await next()
   })
@@ -57,3 +58,18 @@ export const requireAction = (action: Action) =>
     }
     await next()
   })
+
+/** How long a sign-in or step-up counts as fresh for sensitive actions (matrix B6). */
+export const STEP_UP_MS = 5 * 60_000
+
+/**
+ * Publishing, withdrawing, managing accounts and exporting the audit log need the person to have
+ * entered their password or a TOTP code within the last 5 minutes (ASVS V3.7.1): a session left
+ * open on an unattended desk cannot publish. The console asks for a code and retries.
+ */
+export const requireRecentAuth = createMiddleware<AppEnv>(async (c, next) => {
+  const now = (c.var.deps.now ?? Date.now)()
+  if (now - c.var.verifiedAt > STEP_UP_MS)
+    throw new UnauthorizedError('REAUTH_REQUIRED', '此操作需要再次验证身份：请输入动态口令')
+  await next()
+})

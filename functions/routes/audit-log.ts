@@ -3,7 +3,7 @@ import { z } from 'zod'
 import { IsoDate } from '../../db/domain/dates.ts'
 import { listAudit } from '../../db/queries/audit.ts'
 import type { AppEnv } from '../context.ts'
-import { requireAction, requireUser } from '../middleware/require-user.ts'
+import { requireAction, requireRecentAuth, requireUser } from '../middleware/require-user.ts'
 import { parseOrThrow } from '../validate.ts'
 
 const Filter = z
@@ -22,7 +22,8 @@ export const auditRoute = new Hono<AppEnv>()
   .get('/', async (c) =>
     c.json({ entries: await listAudit(c.var.deps.db, parseOrThrow(Filter, c.req.query())) })
   )
-  .get('/export', async (c) => {
+  // The export carries names and addresses of staff: a sensitive action (B6).
+  .get('/export', requireRecentAuth, async (c) => {
     const rows = await listAudit(c.var.deps.db, parseOrThrow(Filter, c.req.query()), 1_000_000)
     const ndjson =
       rows

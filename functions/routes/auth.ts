@@ -9,6 +9,7 @@ import { serviceCtx } from '../service-context.ts'
 import { ChangePasswordInput, changePassword } from '../services/change-password.ts'
 import { confirmTotp, ConfirmTotpInput, setUpTotp } from '../services/enrol-totp.ts'
 import { logIn, LogInInput } from '../services/log-in.ts'
+import { stepUp, StepUpInput } from '../services/step-up.ts'
 import { jsonBody } from '../validate.ts'
 
 /** 登录、退出、动态口令绑定、修改密码. */
@@ -47,6 +48,11 @@ export const auth = new Hono<AppEnv>()
       restriction: c.var.restriction,
       notices: await accountNotices(db, c.var.actor.username, since),
     })
+  })
+  // B6: a current TOTP code makes this session fresh for publishing and other sensitive actions.
+  .post('/reauth', requireUser(), async (c) => {
+    await stepUp(serviceCtx(c), c.var.sessionHash, await jsonBody(c, StepUpInput))
+    return c.json({ ok: true })
   })
   .post('/totp/setup', requireUser({ allowRestricted: true }), async (c) =>
     c.json(await setUpTotp(serviceCtx(c)))

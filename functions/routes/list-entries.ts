@@ -3,7 +3,7 @@ import { DraftListEntryInput } from '../../db/domain/credit-list-input.ts'
 import { ReasonInput } from '../../db/domain/penalty-input.ts'
 import type { AppEnv } from '../context.ts'
 import { idempotency } from '../middleware/idempotency.ts'
-import { requireAction, requireUser } from '../middleware/require-user.ts'
+import { requireAction, requireRecentAuth, requireUser } from '../middleware/require-user.ts'
 import { serviceCtx } from '../service-context.ts'
 import { draftListEntry } from '../services/draft-list-entry.ts'
 import { removeListEntry } from '../services/remove-list-entry.ts'
@@ -17,7 +17,7 @@ export const listEntriesRoute = new Hono<AppEnv>()
     c.json(await draftListEntry(serviceCtx(c), await jsonBody(c, DraftListEntryInput)), 201)
   )
   .route('/', workflowSteps('listEntry'))
-  .post('/:id/remove', requireAction('record.remove'), async (c) => {
+  .post('/:id/remove', requireAction('record.remove'), requireRecentAuth, async (c) => {
     const { reason } = await jsonBody(c, ReasonInput)
     const result = await removeListEntry(serviceCtx(c), idParam(c.req.param('id')), reason)
     c.var.deps.onPublish?.()

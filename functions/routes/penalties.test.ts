@@ -3,6 +3,7 @@ import { POLICY } from '../../db/domain/policy.ts'
 import { ROLES } from '../../db/domain/user.ts'
 import { findPenaltyRow } from '../../db/mutations/penalties.ts'
 import { authorities } from '../../db/schema/index.ts'
+import { totpCode } from '../auth/totp.ts'
 import { insertSubject, makeUscc } from '../../tests/fixtures/builders.ts'
 import {
   addUser,
@@ -170,6 +171,32 @@ describe('C1 role × district × action matrix', () => {
       penalties: { id: number }[]
     }
     expect(list.penalties.map((p) => p.id)).not.toContain(id)
+  })
+})
+
+describe('B6 step-up re-authentication', () => {
+  it('asks for a fresh code to publish 6 minutes after sign-in, and publishes after it', async () => {
+    const a = await actors()
+    const { id } = (await (
+      await post(t, '/api/v1/penalties', draft(xinglongtai), a.editor)
+    ).json()) as { id: number }
+    await post(t, `/api/v1/penalties/${id}/submit`, {}, a.editor)
+    const reviewer = await addUser(t, 'reviewer-b6', 'reviewer', '211103')
+    const cookie = await logInAs(t, 'reviewer-b6', reviewer.secret)
+    t.clock.now += 6 * 60_000
+    const stale = await post(t, `/api/v1/penalties/${id}/approve`, {}, cookie)
+    expect(stale.status).toBe(401)
+    expect(((await stale.json()) as { error: { code: string } }).error.code).toBe('REAUTH_REQUIRED')
+    expect((await findPenaltyRow(t.db, id))!.status).toBe('submitted')
+    // The session itself is still alive (reads work); only the sensitive step waits.
+    expect((await get(t, `/api/v1/admin/penalties/${id}`, cookie)).status).toBe(200)
+    expect((await post(t, '/api/v1/auth/reauth', { totp: '000000' }, cookie)).status).toBe(422)
+    t.clock.now += 30_000
+    const code = totpCode(reviewer.secret, t.clock.now)
+    expect((await post(t, '/api/v1/auth/reauth', { totp: code }, cookie)).status).toBe(200)
+    // Codes are single-use, here as at sign-in.
+    expect((await post(t, '/api/v1/auth/reauth', { totp: code }, cookie)).status).toBe(422)
+    expect((await post(t, `/api/v1/penalties/${id}/approve`, {}, cookie)).status).toBe(200)
   })
 })
 

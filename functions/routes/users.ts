@@ -1,7 +1,7 @@
 import { Hono } from 'hono'
 import { listUsers } from '../../db/queries/users.ts'
 import type { AppEnv } from '../context.ts'
-import { requireAction, requireUser } from '../middleware/require-user.ts'
+import { requireAction, requireRecentAuth, requireUser } from '../middleware/require-user.ts'
 import { serviceCtx } from '../service-context.ts'
 import { createUser, CreateUserInput, disableUser } from '../services/manage-users.ts'
 import { jsonBody } from '../validate.ts'
@@ -9,6 +9,8 @@ import { jsonBody } from '../validate.ts'
 /** 用户管理 (admin only). */
 export const usersRoute = new Hono<AppEnv>()
   .use(requireUser(), requireAction('user.manage'))
+  // Creating, disabling or changing an account is a sensitive action (B6).
+  .use(async (c, next) => (c.req.method === 'GET' ? next() : requireRecentAuth(c, next)))
   .get('/', async (c) => {
     const rows = await listUsers(c.var.deps.db)
     return c.json({

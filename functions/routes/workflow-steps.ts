@@ -9,7 +9,7 @@ import { ReasonInput } from '../../db/domain/penalty-input.ts'
 import { RepairRequestInput } from '../../db/domain/repair.ts'
 import type { WorkflowKind } from '../../db/mutations/workflow.ts'
 import type { AppEnv } from '../context.ts'
-import { requireAction } from '../middleware/require-user.ts'
+import { requireAction, requireRecentAuth } from '../middleware/require-user.ts'
 import { serviceCtx } from '../service-context.ts'
 import { draftCorrection, requestRepair, requestWithdrawal } from '../services/draft-change.ts'
 import { approveRecord, rejectRecord, submitRecord, withdrawRecord } from '../services/workflow.ts'
@@ -36,7 +36,7 @@ export function workflowSteps(kind: WorkflowKind) {
       await jsonBody(c, NoBody)
       return c.json(await submitRecord(serviceCtx(c), kind, idParam(c.req.param('id'))))
     })
-    .post('/:id/approve', requireAction('record.approve'), async (c) => {
+    .post('/:id/approve', requireAction('record.approve'), requireRecentAuth, async (c) => {
       await jsonBody(c, NoBody)
       const result = await approveRecord(serviceCtx(c), kind, idParam(c.req.param('id')))
       c.var.deps.onPublish?.()
@@ -46,7 +46,7 @@ export function workflowSteps(kind: WorkflowKind) {
       const { reason } = await jsonBody(c, ReasonInput)
       return c.json(await rejectRecord(serviceCtx(c), kind, idParam(c.req.param('id')), reason))
     })
-    .post('/:id/withdraw', requireAction('record.withdraw'), async (c) => {
+    .post('/:id/withdraw', requireAction('record.withdraw'), requireRecentAuth, async (c) => {
       const { reason } = await jsonBody(c, ReasonInput)
       const result = await withdrawRecord(serviceCtx(c), kind, idParam(c.req.param('id')), reason)
       c.var.deps.onPublish?.()

@@ -1,5 +1,6 @@
 // Every console script reaches the API through this module: it also keeps zod from probing eval.
 import '../lib/zod-jitless.ts'
+import { askForCode } from './step-up.ts'
 
 /** The console's only door to the API: JSON in and out, errors as ApiError with field messages. */
 export type FieldError = { field: string; message: string }
@@ -16,19 +17,45 @@ export class ApiError extends Error {
   }
 }
 
-export async function api<T>(
-  path: string,
-  body?: unknown,
-  method = body === undefined ? 'GET' : 'POST'
-): Promise<T> {
-  const res = await fetch(`/api/v1${path}`, {
+type ErrorBody = { error?: { code: string; message: string; fields?: FieldError[] } }
+
+const send = (path: string, body: unknown, method: string) =>
+  fetch(`/api/v1${path}`, {
     method,
     headers: body === undefined ? {} : { 'Content-Type': 'application/json' },
     body: body === undefined ? undefined : JSON.stringify(body),
     credentials: 'same-origin',
   })
-  const data = (await res.json().catch(() => ({}))) as {
-    error?: { code: string; message: string; fields?: FieldError[] }
+
+/**
+ * Sensitive actions (publish, withdraw, accounts, audit export) need a code entered in the last
+ * five minutes (matrix B6): ask for one until it is accepted or the person cancels; true = retry.
+ */
+async function stepUp(message: string): Promise<boolean> {
+  let problem: string | undefined
+  for (;;) {
+    const totp = await askForCode(message.replace(/[：:].*$/, ''), problem)
+    if (totp === null) return false
+    const res = await send('/auth/reauth', { totp }, 'POST')
+    if (res.ok) return true
+    const e = ((await res.json().catch(() => ({}))) as ErrorBody).error
+    if (res.status !== 422) throw new ApiError(res.status, e?.code ?? 'INTERNAL', e?.message ?? '')
+    problem = e?.fields?.[0]?.message ?? e?.message
+  }
+}
+
+export async function api<T>(
+  path: string,
+  body?: unknown,
+  method = body === undefined ? 'GET' : 'POST'
+): Promise<T> {
+  let res = await send(path, body, method)
+  let data = (await res.json().catch(() => ({}))) as ErrorBody
+  if (res.status === 401 && data.error?.code === 'REAUTH_REQUIRED') {
+    if (await stepUp(data.error.message)) {
+      res = await send(path, body, method)
+      data = (await res.json().catch(() => ({}))) as ErrorBody
+    }
   }
   if (!res.ok) {
     const e = data.error ?? { code: 'INTERNAL', message: '服务器暂时无法处理请求，请稍后再试' }
@@ -59,4 +86,29 @@ export const roleLabel: Record<string, string> = {
   editor: '录入员',
   reviewer: '审核员',
   auditor: '审计员',
+}
+
+/** Download a file the API serves (the audit export), asking for a fresh code when needed. */
+export async function download(path: string, filename: string): Promise<void> {
+  let res = await send(path, undefined, 'GET')
+  if (res.status === 401) {
+    const e = (
+      (await res
+        .clone()
+        .json()
+        .catch(() => ({}))) as ErrorBody
+    ).error
+    if (e?.code === 'REAUTH_REQUIRED' && (await stepUp(e.message)))
+      res = await send(path, undefined, 'GET')
+  }
+  if (!res.ok) {
+    const e = ((await res.json().catch(() => ({}))) as ErrorBody).error
+    throw new ApiError(res.status, e?.code ?? 'INTERNAL', e?.message ?? '下载失败，请稍后再试')
+  }
+  const url = URL.createObjectURL(await res.blob())
+  const a = document.createElement('a')
+  a.href = url
+  a.download = filename
+  a.click()
+  URL.revokeObjectURL(url)
 }

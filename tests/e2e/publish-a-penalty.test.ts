@@ -1,4 +1,6 @@
-import { describe, expect, it } from 'vitest'
+import { describe, expect, inject, it } from 'vitest'
+import { createDb } from '../../db/client.ts'
+import { totpCode } from '../../functions/auth/totp.ts'
 import { logIn, openPage, seriousAxeViolations, url, useBrowser } from '../helpers/e2e.ts'
 
 const ctx = useBrowser()
@@ -48,7 +50,23 @@ describe('publishing a penalty', () => {
       .first()
       .click()
     await reviewer.page.getByText('罚款人民币8000元，责令限期改正。').waitFor()
+    // B6: the reviewer signed in more than 5 minutes ago (moved back in the database, as a wait
+    // would take too long), so publishing asks for a fresh code first; a wrong one is refused.
+    const db = createDb({ DATABASE_URL: inject('databaseUrl') })
+    await db.$client.execute(
+      `update sessions set verified_at = verified_at - 360000 where user_id =
+        (select id from users where username = 'reviewer-xl')`
+    )
+    db.$close()
     await reviewer.page.getByRole('button', { name: '审核通过并公示' }).click()
+    const dialog = reviewer.page.getByRole('dialog', { name: '请再次验证身份' })
+    await dialog.getByLabel('6位动态口令').fill('000000')
+    await dialog.getByRole('button', { name: '确认' }).click()
+    await dialog.getByText('动态口令不正确').waitFor()
+    const account = inject('accounts').find((a) => a.username === 'reviewer-xl')!
+    // The next time step's code: the sign-in used this one, and codes are single-use.
+    await dialog.getByLabel('6位动态口令').fill(totpCode(account.secret, Date.now() + 30_000))
+    await dialog.getByRole('button', { name: '确认' }).click()
     await reviewer.page.getByRole('status').filter({ hasText: '已公示' }).waitFor()
     await reviewer.close()
 
