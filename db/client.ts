@@ -9,7 +9,15 @@ import { serializeWrites } from './serialize-writes.ts'
  * URL plus token. Read once by the env readers and passed in — nothing else reads process.env.
  */
 export const DbConfig = z.object({
-  DATABASE_URL: z.string().min(1).default('file:data/local.db'),
+  // Matrix I4: the embedded file, or Turso over TLS. Plain http:// or ws:// would send the auth
+  // token and every record in clear text, so such a URL stops the server at start.
+  DATABASE_URL: z
+    .string()
+    .min(1)
+    .refine((url) => /^(file:|libsql:\/\/|https:\/\/|wss:\/\/)/.test(url), {
+      message: 'DATABASE_URL 只能是 file:（本地文件）或 libsql:// / https:// / wss://（加密连接）',
+    })
+    .default('file:data/local.db'),
   DATABASE_AUTH_TOKEN: z.string().optional(),
 })
 export type DbConfig = z.infer<typeof DbConfig>

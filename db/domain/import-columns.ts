@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { text } from './public-text.ts'
 import { IsoDate } from './dates.ts'
 import { penaltyCategoryLabel, severityLabel, subjectKindLabel } from './labels.ts'
 import { SubjectKind } from './subject-kind.ts'
@@ -31,7 +32,7 @@ export const SUBJECT_COLUMNS = {
 export const ImportSubjectRow = z
   .object({
     uscc: Uscc,
-    name: z.string().trim().min(1, { message: '请填写主体名称' }).max(100),
+    name: text('主体名称', 100),
     kind: z.preprocess(fromLabel(subjectKindLabel), SubjectKind.exclude(['owners_committee'])),
     districtCode: z.string().regex(/^\d{6}$/, { message: '县区代码应为6位数字' }),
     legalRepresentative: z.preprocess(blankToUndefined, z.string().trim().max(50).optional()),

@@ -50,6 +50,19 @@ describe('publishing a penalty', () => {
       .first()
       .click()
     await reviewer.page.getByText('罚款人民币8000元，责令限期改正。').waitFor()
+    // B5: the session token lives only in its HttpOnly cookie — not readable by scripts, not in
+    // web storage, not in the address bar.
+    const [sid] = (await reviewer.page.context().cookies()).filter((c) => c.name === 'sid')
+    expect(sid).toMatchObject({ httpOnly: true, sameSite: 'Strict' })
+    const visible = await reviewer.page.evaluate(() =>
+      [
+        document.cookie,
+        JSON.stringify(localStorage),
+        JSON.stringify(sessionStorage),
+        location.href,
+      ].join('\n')
+    )
+    expect(visible).not.toContain(sid!.value)
     // B6: the reviewer signed in more than 5 minutes ago (moved back in the database, as a wait
     // would take too long), so publishing asks for a fresh code first; a wrong one is refused.
     const db = createDb({ DATABASE_URL: inject('databaseUrl') })

@@ -1,0 +1,22 @@
+import { describe, expect, it } from 'vitest'
+import { readDbConfig } from './client.ts'
+
+describe('I4 transport', () => {
+  it('refuses a database URL that would travel in clear text', () => {
+    for (const url of [
+      'http://db.example.turso.io',
+      'ws://db.example.turso.io',
+      'libsql:db',
+      'ftp://x',
+    ])
+      expect(() => readDbConfig({ DATABASE_URL: url }), url).toThrow(/DATABASE_URL/)
+    for (const url of [
+      'file:data/local.db',
+      'libsql://db-org.turso.io',
+      'https://db-org.turso.io',
+      'wss://db-org.turso.io',
+    ])
+      expect(readDbConfig({ DATABASE_URL: url }).DATABASE_URL).toBe(url)
+    expect(readDbConfig({}).DATABASE_URL).toBe('file:data/local.db')
+  })
+})
