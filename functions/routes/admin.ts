@@ -21,8 +21,20 @@ import { parseOrThrow } from '../validate.ts'
 /** Reads for the console: records in every status, always inside the actor's district scope. */
 export const adminRoute = new Hono<AppEnv>()
   .use(requireUser(), requireAction('record.read'))
+  // I3: a list carries what a list shows; facts, parties and personal details only come from
+  // one record's detail read (each of which is in the actor's scope and never cached).
   .get('/penalties', async (c) =>
-    c.json({ penalties: await listAdminPenalties(c.var.deps.db, c.var.actor.district) })
+    c.json({
+      penalties: (await listAdminPenalties(c.var.deps.db, c.var.actor.district)).map((p) => ({
+        id: p.id,
+        decisionNo: p.decisionNo,
+        subjectName: p.subjectName,
+        decisionDate: p.decisionDate,
+        districtCode: p.districtCode,
+        status: p.status,
+        version: p.version,
+      })),
+    })
   )
   .get('/penalties/:id', async (c) => {
     const { id } = parseOrThrow(z.object({ id: z.coerce.number().int().positive() }), c.req.param())

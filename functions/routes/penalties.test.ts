@@ -174,6 +174,34 @@ describe('C1 role × district × action matrix', () => {
   })
 })
 
+describe('I3 admin API minimisation', () => {
+  it('lists only summary fields; facts and parties come from the detail read, never cached', async () => {
+    const a = await actors()
+    const { id } = (await (
+      await post(t, '/api/v1/penalties', draft(xinglongtai), a.editor)
+    ).json()) as { id: number }
+    const list = await get(t, '/api/v1/admin/penalties', a.editor)
+    expect(list.headers.get('cache-control')).toBe('no-store')
+    const { penalties } = (await list.json()) as { penalties: Record<string, unknown>[] }
+    expect(Object.keys(penalties[0]!).sort()).toEqual(
+      [
+        'decisionDate',
+        'decisionNo',
+        'districtCode',
+        'id',
+        'status',
+        'subjectName',
+        'version',
+      ].sort()
+    )
+    const detail = await get(t, `/api/v1/admin/penalties/${id}`, a.editor)
+    expect(detail.headers.get('cache-control')).toBe('no-store')
+    expect(((await detail.json()) as { penalty: { facts: string } }).penalty.facts).toContain(
+      '停水'
+    )
+  })
+})
+
 describe('B6 step-up re-authentication', () => {
   it('asks for a fresh code to publish 6 minutes after sign-in, and publishes after it', async () => {
     const a = await actors()
