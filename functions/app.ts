@@ -13,6 +13,7 @@ import { requestId } from './middleware/request-id.ts'
 import { requireUser } from './middleware/require-user.ts'
 import { adminRoute } from './routes/admin.ts'
 import { auditRoute } from './routes/audit-log.ts'
+import { campaignRoute } from './routes/campaign.ts'
 import { auth } from './routes/auth.ts'
 import { creditRecordsRoute } from './routes/credit-records.ts'
 import { health } from './routes/health.ts'
@@ -64,6 +65,7 @@ export function createApp(deps: AppDeps) {
       .route('/api/v1/admin', adminRoute)
       .route('/api/v1/audit', auditRoute)
       .route('/api/v1/imports', importsRoute)
+      .route('/api/v1/campaign', campaignRoute)
       // The rebuild state, and how many publications are not on the public site yet (K4).
       .get('/api/v1/site/build', requireUser(), async (c) =>
         c.json({
