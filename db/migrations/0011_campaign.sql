@@ -20,7 +20,7 @@ CREATE TABLE `ledger_items` (
 	`escalated_on` text,
 	`escalation_ref` text,
 	`version` integer DEFAULT 1 NOT NULL,
-	`created_by` integer NOT NULL,
+	`created_by` integer,
 	`created_at` integer NOT NULL,
 	FOREIGN KEY (`district_code`) REFERENCES `districts`(`code`) ON UPDATE no action ON DELETE no action,
 	FOREIGN KEY (`subject_id`) REFERENCES `subjects`(`id`) ON UPDATE no action ON DELETE no action,
@@ -35,7 +35,7 @@ CREATE TABLE `monthly_returns` (
 	`figures` text NOT NULL,
 	`computed` text NOT NULL,
 	`achievements` text NOT NULL,
-	`submitted_by` integer NOT NULL,
+	`submitted_by` integer,
 	`submitted_at` integer NOT NULL,
 	FOREIGN KEY (`district_code`) REFERENCES `districts`(`code`) ON UPDATE no action ON DELETE no action
 );
@@ -46,7 +46,7 @@ CREATE TABLE `observation_projects` (
 	`project_id` integer NOT NULL,
 	`citation` text NOT NULL,
 	`chosen_on` text NOT NULL,
-	`created_by` integer NOT NULL,
+	`created_by` integer,
 	FOREIGN KEY (`project_id`) REFERENCES `projects`(`id`) ON UPDATE no action ON DELETE no action
 );
 --> statement-breakpoint
@@ -59,7 +59,7 @@ CREATE TABLE `quarterly_summaries` (
 	`results` text NOT NULL,
 	`problems` text NOT NULL,
 	`proposals` text NOT NULL,
-	`submitted_by` integer NOT NULL,
+	`submitted_by` integer,
 	`submitted_at` integer NOT NULL,
 	FOREIGN KEY (`district_code`) REFERENCES `districts`(`code`) ON UPDATE no action ON DELETE no action
 );

@@ -1,6 +1,15 @@
 import { and, desc, eq, gte, lte } from 'drizzle-orm'
 import type { Db } from '../client.ts'
-import { isOverdue, type ReturnFigures } from '../domain/campaign.ts'
+import {
+  CAMPAIGN,
+  campaignEnd,
+  campaignStart,
+  currentPhase,
+  isOverdue,
+  type CampaignPhase,
+  type CampaignRules,
+  type ReturnFigures,
+} from '../domain/campaign.ts'
 import type { IsoDate } from '../domain/dates.ts'
 import type { DbOrTx } from '../mutations/users.ts'
 import {
@@ -159,4 +168,53 @@ export async function listObservationProjects(db: DbOrTx) {
     .from(observationProjects)
     .innerJoin(projects, eq(projects.id, observationProjects.projectId))
     .orderBy(observationProjects.chosenOn)
+}
+
+/** What the public campaign page shows (one more part of the public snapshot). */
+export type PublicCampaign = {
+  rules: CampaignRules
+  phase: CampaignPhase['key'] | null
+  /** Per district, from the campaign's first day to the snapshot date. */
+  figures: (ReturnFigures & { districtCode: string; districtName: string })[]
+  observations: {
+    projectName: string
+    districtName: string
+    address: string
+    citation: string
+    chosenOn: string
+  }[]
+}
+
+/**
+ * The campaign as of a date: its phases, the current one, every district's cumulative figures
+ * (counts only — ledger items themselves are working records and stay in the console) and the
+ * projects chosen for on-site observation.
+ */
+export async function loadPublicCampaign(
+  db: DbOrTx,
+  asOf: IsoDate,
+  districts: { code: string; name: string }[]
+): Promise<PublicCampaign> {
+  const from = campaignStart()
+  const to = asOf < campaignEnd() ? asOf : campaignEnd()
+  const figures = from <= to ? await districtFigures(db, { from, to }, asOf) : new Map()
+  const name = new Map(districts.map((d) => [d.code, d.name]))
+  return {
+    rules: CAMPAIGN,
+    phase: currentPhase(asOf)?.key ?? null,
+    figures: districts.map((d) => ({
+      districtCode: d.code,
+      districtName: d.name,
+      ...(figures.get(d.code) ?? emptyFigures()),
+    })),
+    observations: (await listObservationProjects(db))
+      .filter((o) => o.chosenOn <= asOf)
+      .map((o) => ({
+        projectName: o.projectName,
+        districtName: name.get(o.districtCode) ?? o.districtCode,
+        address: o.address,
+        citation: o.citation,
+        chosenOn: o.chosenOn,
+      })),
+  }
 }

@@ -11,6 +11,7 @@ import type { Subject, SubjectSummary } from '../domain/subject.ts'
 import type { TypicalCase } from '../domain/typical-case.ts'
 import { isPubliclyVisible } from '../domain/visibility.ts'
 import type { Db } from '../client.ts'
+import { loadPublicCampaign, type PublicCampaign } from './campaign.ts'
 import {
   creditListEntries,
   creditRecords,
@@ -73,6 +74,8 @@ export type PublicSnapshot = {
   cases: TypicalCase[]
   casePages: CasePage[]
   supervisions: ListedSupervision[]
+  /** 专项整治: phases, per-district figures, observation projects (the /campaign/ page). */
+  campaign: PublicCampaign
   /** The change feed: publications, corrections, withdrawals, removals, repairs and expiries. */
   changes: ChangeEntry[]
 }
@@ -333,6 +336,7 @@ export async function loadPublicSnapshot(
     cases,
     casePages,
     supervisions,
+    campaign: await loadPublicCampaign(db, asOf, districtList),
   }
 }
 

@@ -33,7 +33,7 @@ export const ledgerItems = sqliteTable(
     escalatedOn: text('escalated_on'),
     escalationRef: text('escalation_ref'),
     version: integer('version').notNull().default(1),
-    createdBy: integer('created_by').notNull(),
+    createdBy: integer('created_by'),
     createdAt: integer('created_at').notNull(),
   },
   (t) => [index('ledger_items_district_idx').on(t.districtCode, t.status)]
@@ -53,7 +53,7 @@ export const monthlyReturns = sqliteTable(
     /** The pre-filled counts at submission, kept beside what was submitted. */
     computed: text('computed').notNull(),
     achievements: text('achievements').notNull(),
-    submittedBy: integer('submitted_by').notNull(),
+    submittedBy: integer('submitted_by'),
     submittedAt: integer('submitted_at').notNull(),
   },
   (t) => [uniqueIndex('monthly_returns_district_month').on(t.districtCode, t.month)]
@@ -72,7 +72,7 @@ export const quarterlySummaries = sqliteTable(
     results: text('results').notNull(),
     problems: text('problems').notNull(),
     proposals: text('proposals').notNull(),
-    submittedBy: integer('submitted_by').notNull(),
+    submittedBy: integer('submitted_by'),
     submittedAt: integer('submitted_at').notNull(),
   },
   (t) => [uniqueIndex('quarterly_summaries_district_quarter').on(t.districtCode, t.quarter)]
@@ -87,5 +87,5 @@ export const observationProjects = sqliteTable('observation_projects', {
     .references(() => projects.id),
   citation: text('citation').notNull(),
   chosenOn: text('chosen_on').notNull(),
-  createdBy: integer('created_by').notNull(),
+  createdBy: integer('created_by'),
 })

@@ -1,4 +1,5 @@
 import type { Jurisdiction } from '../../db/domain/jurisdiction.ts'
+import { addCampaign } from './campaign.ts'
 import { addListedSupervisions, addTypicalCases } from './cases.ts'
 import { addRecordEvents } from './events.ts'
 import { addPenalties } from './penalties.ts'
@@ -25,5 +26,6 @@ export function generateSeedData(j: Jurisdiction, opts: SeedOptions): SeedData {
   addTypicalCases(w)
   addListedSupervisions(w)
   addRecordEvents(w)
+  addCampaign(w)
   return w.data
 }

@@ -21,6 +21,9 @@ export type SeedData = {
   typicalCases: Insert<typeof schema.typicalCases>[]
   listedSupervisions: Insert<typeof schema.listedSupervisions>[]
   recordEvents: Insert<typeof schema.recordEvents>[]
+  ledgerItems: Insert<typeof schema.ledgerItems>[]
+  monthlyReturns: Insert<typeof schema.monthlyReturns>[]
+  observationProjects: Insert<typeof schema.observationProjects>[]
 }
 
 export type SeedOptions = { subjects: number; seed: number; today: IsoDate }
@@ -47,6 +50,9 @@ export class World {
     typicalCases: [],
     listedSupervisions: [],
     recordEvents: [],
+    ledgerItems: [],
+    monthlyReturns: [],
+    observationProjects: [],
   }
   readonly byKind: Record<SubjectKind, string[]> = {
     property_company: [],

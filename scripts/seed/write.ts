@@ -27,6 +27,9 @@ export async function writeSeedData(db: Db, data: SeedData): Promise<void> {
     await insertAll(schema.typicalCases, data.typicalCases)
     await insertAll(schema.listedSupervisions, data.listedSupervisions)
     await insertAll(schema.recordEvents, data.recordEvents)
+    await insertAll(schema.ledgerItems, data.ledgerItems)
+    await insertAll(schema.monthlyReturns, data.monthlyReturns)
+    await insertAll(schema.observationProjects, data.observationProjects)
     await tx.insert(schema.siteMeta).values({ key: 'demo_data', value: 'true' })
   })
 }

@@ -16,6 +16,7 @@ export function sitemapPaths(snap: PublicSnapshot): string[] {
     '/black-list/',
     '/cases/',
     '/supervision/',
+    '/campaign/',
     '/data/',
     '/feeds/',
     '/compare/',
