@@ -114,8 +114,12 @@ export async function returnsWorkbook(
   for (const d of districts)
     notes.addRow([
       d.districtName,
-      d.submitted ? d.submitted.at.slice(0, 16).replace('T', ' ') + ' UTC' : '未报送',
+      d.submitted ? beijingTime(d.submitted.at) : '未报送',
       d.submitted?.achievements ?? '',
     ])
   return bytes(wb)
 }
+
+/** 2026-11-20T08:00:00Z → 2026-11-20 16:00 (Beijing time, as the bureau reads it). */
+const beijingTime = (iso: string) =>
+  new Date(Date.parse(iso) + 8 * 3_600_000).toISOString().slice(0, 16).replace('T', ' ')

@@ -25,6 +25,10 @@ const ACCOUNTS: [string, Role, string | null][] = [
   ['reviewer-xl2', 'reviewer', '211103'],
   ['editor-xl3', 'editor', '211103'],
   ['reviewer-xl3', 'reviewer', '211103'],
+  // The campaign journey: records, rectifies and reports; a second person closes out.
+  ['editor-xl4', 'editor', '211103'],
+  ['reviewer-xl4', 'reviewer', '211103'],
+  ['reviewer-city2', 'reviewer', null],
   // City level (no district): the hostile-text journey edits whichever case the fixture has.
   ['editor-city', 'editor', null],
   ['reviewer-city', 'reviewer', null],
