@@ -150,6 +150,16 @@ export function openApiDocument(serverUrl: string) {
           responses: ok('典型案例', page('TypicalCase')),
         },
       },
+      '/api/v1/public/campaign': {
+        get: {
+          summary: '专项整治进展：工作步骤、各县区排查整治统计、观摩项目',
+          responses: ok('专项整治', {
+            type: 'object',
+            required: ['asOf', 'campaign'],
+            properties: { asOf: { type: 'string' }, campaign: { type: 'object' } },
+          }),
+        },
+      },
       '/api/v1/public/cases/{id}': {
         get: {
           summary: '典型案例详情',

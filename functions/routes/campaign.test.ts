@@ -1,4 +1,5 @@
 import ExcelJS from 'exceljs'
+import { projects } from '../../db/schema/index.ts'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import {
   insertAuthority,
@@ -221,6 +222,15 @@ describe('monthly returns and quarterly summaries', () => {
     expect(byCode['211103'].submitted).toMatchObject({ late: true, figures: { itemsFound: 1 } })
     expect(byCode['211104']).toMatchObject({ submitted: null, overdue: true })
 
+    // The public API and page count the same records (figures since the campaign began).
+    const pub = await json(await get(t, '/api/v1/public/campaign'))
+    expect(pub.body.campaign.phase).toBe('accountability')
+    expect(pub.body.campaign.figures.find((f: Json) => f.districtCode === '211103')).toMatchObject({
+      itemsFound: 1,
+      itemsClosedOut: 1,
+      penalties: 1,
+      finesYuan: 8000,
+    })
     const xlsx = await get(t, '/api/v1/campaign/returns/2026-11/export.xlsx', people.cityReviewer)
     expect(xlsx.headers.get('content-type')).toContain('spreadsheetml')
     const wb = new ExcelJS.Workbook()
@@ -262,5 +272,35 @@ describe('monthly returns and quarterly summaries', () => {
     const city = await json(await get(t, '/api/v1/campaign/summaries/2026-Q3', people.cityReviewer))
     expect(city.body).toMatchObject({ dueOn: '2026-10-05' })
     expect(city.body.districts.every((d: Json) => d.overdue)).toBe(true)
+  })
+})
+
+describe('on-site observation projects', () => {
+  it('are chosen by the city, once per project, and shown to the public', async () => {
+    const [project] = await t.db
+      .insert(projects)
+      .values({
+        name: '泰华小区',
+        districtCode: '211103',
+        address: '盘锦市兴隆台区泰山路1号',
+        status: 'published',
+      })
+      .returning()
+    const body = {
+      projectId: project!.id,
+      citation: '服务标准公开透明，业主满意度高。',
+      chosenOn: '2026-10-20',
+    }
+    expect((await post(t, '/api/v1/campaign/observations', body, people.reviewer)).status).toBe(403)
+    expect((await post(t, '/api/v1/campaign/observations', body, people.cityReviewer)).status).toBe(
+      201
+    )
+    expect((await post(t, '/api/v1/campaign/observations', body, people.cityReviewer)).status).toBe(
+      409
+    )
+    const pub = await json(await get(t, '/api/v1/public/campaign'))
+    expect(pub.body.campaign.observations).toEqual([
+      expect.objectContaining({ projectName: '泰华小区', districtName: '兴隆台区' }),
+    ])
   })
 })

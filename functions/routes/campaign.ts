@@ -2,7 +2,7 @@ import { Hono } from 'hono'
 import { z } from 'zod'
 import { Month, Quarter } from '../../db/domain/campaign.ts'
 import { todayInShanghai } from '../../db/domain/dates.ts'
-import { ForbiddenError, NotFoundError } from '../../db/domain/errors.ts'
+import { ConflictError, ForbiddenError, NotFoundError } from '../../db/domain/errors.ts'
 import {
   EscalateInput,
   MonthlyReturnInput,
@@ -165,6 +165,8 @@ export const campaignRoute = new Hono<AppEnv>()
     const saved = await ctx.db.transaction(async (tx) => {
       if (!(await findProjectRow(tx, input.projectId)))
         throw new NotFoundError('物业项目', input.projectId)
+      if ((await listObservationProjects(tx)).some((o) => o.projectId === input.projectId))
+        throw new ConflictError('该项目已列为观摩项目')
       const row = await insertObservationProject(tx, { ...input, createdBy: ctx.actor!.id })
       await enqueueRebuild(tx, 'observation', String(row.id), 'choose', ctx.nowMs)
       await audit(tx, ctx, {

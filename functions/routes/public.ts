@@ -65,114 +65,129 @@ export function publicRoute(cache: SnapshotCache) {
   }
   const query = <T extends z.ZodType>(schema: T, q: Record<string, string>) =>
     parseOrThrow(schema, q)
-  return new Hono<AppEnv>()
-    .use(async (c, next) => {
-      await next()
-      // Public data may be cached briefly by browsers and CDNs; the console's reads stay no-store.
-      if (c.res.ok) c.header('Cache-Control', 'public, max-age=60')
-    })
-    .get('/subjects', async (c) => {
-      const q = query(
-        Paging.extend({
-          district: z
-            .string()
-            .regex(/^\d{6}$/)
-            .optional(),
-          kind: z.enum(SUBJECT_KINDS).optional(),
-          list: z.enum(LIST_STATUSES).optional(),
-          grade: z.enum(GRADES).optional(),
-        }).strict(),
-        c.req.query()
-      )
-      const snap = await snapshot()
-      const items = snap.subjects.filter(
-        (s) =>
-          (!q.district || s.districtCode === q.district) &&
-          (!q.kind || s.kind === q.kind) &&
-          (!q.list || s.listStatus === q.list) &&
-          (!q.grade || s.grade === q.grade)
-      )
-      return c.json({ asOf: snap.asOf, ...paged(items, q) })
-    })
-    .get('/subjects/:id', async (c) => {
-      const { asOf } = query(AsOf.strict(), c.req.query())
-      const snap = await snapshot(asOf)
-      const id = c.req.param('id').trim().toUpperCase()
-      const file = indexOf(snap).file.get(id)
-      if (!file) throw new NotFoundError('主体', id)
-      return c.json({ asOf: snap.asOf, creditFile: file })
-    })
-    .get('/subjects/:id/feed.xml', async (c) => {
-      const snap = await snapshot()
-      const id = c.req.param('id').trim().toUpperCase()
-      const file = indexOf(snap).file.get(id)
-      if (!file) throw new NotFoundError('主体', id)
-      const origin = new URL(c.req.url).origin
-      const body = changeFeedAtom({
-        title: `${file.subject.name}信息变更 - ${snap.jurisdiction.siteName}`,
-        selfUrl: new URL(c.req.path, origin).href,
-        siteUrl: new URL(`/enterprises/${id}/`, origin).href,
-        publisher: snap.jurisdiction.publisher.name,
-        asOf: snap.asOf,
-        lines: file.history.map((line) => ({
-          on: line.on,
-          eventLabel: recordEventLabel[line.event],
-          title: line.about ?? file.subject.name,
-          href: line.href ?? `/enterprises/${id}/`,
-          reason: line.reason,
-          changes: line.changes,
-        })),
+  return (
+    new Hono<AppEnv>()
+      .use(async (c, next) => {
+        await next()
+        // Public data may be cached briefly by browsers and CDNs; the console's reads stay no-store.
+        if (c.res.ok) c.header('Cache-Control', 'public, max-age=60')
       })
-      return c.body(body, 200, { 'Content-Type': 'application/atom+xml; charset=utf-8' })
-    })
-    .get('/penalties', async (c) => {
-      const q = query(
-        Paging.extend({ subject: z.string().max(40).optional() }).strict(),
-        c.req.query()
-      )
-      const snap = await snapshot()
-      const items = q.subject
-        ? snap.penalties.filter((p) => p.subjectId === q.subject!.toUpperCase())
-        : snap.penalties
-      return c.json({ asOf: snap.asOf, ...paged(items, q) })
-    })
-    .get('/penalties/:id', async (c) => {
-      const { id } = query(z.object({ id: z.coerce.number().int().positive() }), c.req.param())
-      const snap = await snapshot()
-      const page = indexOf(snap).penalty.get(id)
-      if (!page) throw new NotFoundError('行政处罚', id)
-      return c.json({ asOf: snap.asOf, penalty: page })
-    })
-    .get('/lists/:list', async (c) => {
-      const { list } = query(z.object({ list: z.enum(['red', 'black']) }), c.req.param())
-      const q = query(Paging.strict(), c.req.query())
-      const snap = await snapshot()
-      return c.json({
-        asOf: snap.asOf,
-        ...paged(
-          snap.listEntries.filter((e) => e.list === list),
-          q
-        ),
+      .get('/subjects', async (c) => {
+        const q = query(
+          Paging.extend({
+            district: z
+              .string()
+              .regex(/^\d{6}$/)
+              .optional(),
+            kind: z.enum(SUBJECT_KINDS).optional(),
+            list: z.enum(LIST_STATUSES).optional(),
+            grade: z.enum(GRADES).optional(),
+          }).strict(),
+          c.req.query()
+        )
+        const snap = await snapshot()
+        const items = snap.subjects.filter(
+          (s) =>
+            (!q.district || s.districtCode === q.district) &&
+            (!q.kind || s.kind === q.kind) &&
+            (!q.list || s.listStatus === q.list) &&
+            (!q.grade || s.grade === q.grade)
+        )
+        return c.json({ asOf: snap.asOf, ...paged(items, q) })
       })
-    })
-    .get('/verify/:code', async (c) => {
-      const code = normaliseReportCode(c.req.param('code'))
-      if (!code)
-        throw new ValidationError([{ field: 'code', code: 'format', message: '验证码格式不正确' }])
-      const found = await findReportCode(c.var.deps.db, code)
-      if (!found) throw new NotFoundError('验证码', code)
-      return c.json({ code, subjectId: found.subjectId, asOf: found.asOf, summary: found.summary })
-    })
-    .get('/cases', async (c) => {
-      const q = query(Paging.strict(), c.req.query())
-      const snap = await snapshot()
-      return c.json({ asOf: snap.asOf, ...paged(snap.cases, q) })
-    })
-    .get('/cases/:id', async (c) => {
-      const { id } = query(z.object({ id: z.coerce.number().int().positive() }), c.req.param())
-      const snap = await snapshot()
-      const page = indexOf(snap).case.get(id)
-      if (!page) throw new NotFoundError('典型案例', id)
-      return c.json({ asOf: snap.asOf, case: page })
-    })
+      .get('/subjects/:id', async (c) => {
+        const { asOf } = query(AsOf.strict(), c.req.query())
+        const snap = await snapshot(asOf)
+        const id = c.req.param('id').trim().toUpperCase()
+        const file = indexOf(snap).file.get(id)
+        if (!file) throw new NotFoundError('主体', id)
+        return c.json({ asOf: snap.asOf, creditFile: file })
+      })
+      .get('/subjects/:id/feed.xml', async (c) => {
+        const snap = await snapshot()
+        const id = c.req.param('id').trim().toUpperCase()
+        const file = indexOf(snap).file.get(id)
+        if (!file) throw new NotFoundError('主体', id)
+        const origin = new URL(c.req.url).origin
+        const body = changeFeedAtom({
+          title: `${file.subject.name}信息变更 - ${snap.jurisdiction.siteName}`,
+          selfUrl: new URL(c.req.path, origin).href,
+          siteUrl: new URL(`/enterprises/${id}/`, origin).href,
+          publisher: snap.jurisdiction.publisher.name,
+          asOf: snap.asOf,
+          lines: file.history.map((line) => ({
+            on: line.on,
+            eventLabel: recordEventLabel[line.event],
+            title: line.about ?? file.subject.name,
+            href: line.href ?? `/enterprises/${id}/`,
+            reason: line.reason,
+            changes: line.changes,
+          })),
+        })
+        return c.body(body, 200, { 'Content-Type': 'application/atom+xml; charset=utf-8' })
+      })
+      .get('/penalties', async (c) => {
+        const q = query(
+          Paging.extend({ subject: z.string().max(40).optional() }).strict(),
+          c.req.query()
+        )
+        const snap = await snapshot()
+        const items = q.subject
+          ? snap.penalties.filter((p) => p.subjectId === q.subject!.toUpperCase())
+          : snap.penalties
+        return c.json({ asOf: snap.asOf, ...paged(items, q) })
+      })
+      .get('/penalties/:id', async (c) => {
+        const { id } = query(z.object({ id: z.coerce.number().int().positive() }), c.req.param())
+        const snap = await snapshot()
+        const page = indexOf(snap).penalty.get(id)
+        if (!page) throw new NotFoundError('行政处罚', id)
+        return c.json({ asOf: snap.asOf, penalty: page })
+      })
+      .get('/lists/:list', async (c) => {
+        const { list } = query(z.object({ list: z.enum(['red', 'black']) }), c.req.param())
+        const q = query(Paging.strict(), c.req.query())
+        const snap = await snapshot()
+        return c.json({
+          asOf: snap.asOf,
+          ...paged(
+            snap.listEntries.filter((e) => e.list === list),
+            q
+          ),
+        })
+      })
+      .get('/verify/:code', async (c) => {
+        const code = normaliseReportCode(c.req.param('code'))
+        if (!code)
+          throw new ValidationError([
+            { field: 'code', code: 'format', message: '验证码格式不正确' },
+          ])
+        const found = await findReportCode(c.var.deps.db, code)
+        if (!found) throw new NotFoundError('验证码', code)
+        return c.json({
+          code,
+          subjectId: found.subjectId,
+          asOf: found.asOf,
+          summary: found.summary,
+        })
+      })
+      // 专项整治: phases and every district's figures, as on /campaign/ (counts only).
+      .get('/campaign', async (c) => {
+        query(z.object({}).strict(), c.req.query())
+        const snap = await snapshot()
+        return c.json({ asOf: snap.asOf, campaign: snap.campaign })
+      })
+      .get('/cases', async (c) => {
+        const q = query(Paging.strict(), c.req.query())
+        const snap = await snapshot()
+        return c.json({ asOf: snap.asOf, ...paged(snap.cases, q) })
+      })
+      .get('/cases/:id', async (c) => {
+        const { id } = query(z.object({ id: z.coerce.number().int().positive() }), c.req.param())
+        const snap = await snapshot()
+        const page = indexOf(snap).case.get(id)
+        if (!page) throw new NotFoundError('典型案例', id)
+        return c.json({ asOf: snap.asOf, case: page })
+      })
+  )
 }
