@@ -2,7 +2,7 @@ import { count, eq } from 'drizzle-orm'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { findPenaltyRow } from '../db/mutations/penalties.ts'
 import { auditLog, authorities, idempotencyKeys, outbox } from '../db/schema/index.ts'
-import { insertSubject, makeUscc } from '../tests/fixtures/builders.ts'
+import { insertSubject, makeUscc, penaltyDraftBody } from '../tests/fixtures/builders.ts'
 import { faultInjector, networkDown } from '../tests/helpers/faults.ts'
 import {
   addUser,
@@ -22,7 +22,6 @@ let faults: ReturnType<typeof faultInjector>
 let editor: { Cookie: string }
 let reviewer: { Cookie: string }
 let subject: string
-let n = 0
 
 beforeEach(async () => {
   faults = faultInjector()
@@ -50,19 +49,7 @@ async function submittedPenalty(): Promise<number> {
   const created = await post(
     t,
     '/api/v1/penalties',
-    {
-      subjectUscc: subject,
-      decisionNo: `兴住建罚决〔2026〕${++n}号`,
-      authority: '盘锦市兴隆台区住房和城乡建设局',
-      decisionDate: '2026-11-20',
-      violationType: 'property_company.8',
-      facts: '经查，该企业以停水方式催缴物业费。',
-      legalBasis: '违反了《盘锦市物业管理条例》第二十三条的规定',
-      category: 'fine',
-      content: '罚款人民币5000元。',
-      fineYuan: 5000,
-      severity: 'general',
-    },
+    penaltyDraftBody(subject, '盘锦市兴隆台区住房和城乡建设局'),
     editor
   )
   const { id } = (await created.json()) as { id: number }

@@ -19,8 +19,19 @@ export type NameHit = [
   grade: string,
 ]
 
-/** What the search page needs to read the index (embedded in the page, no extra request). */
-export type NameIndexInfo = { shards: number; stop: string[] }
+/**
+ * What the search page needs to read the index (embedded in the page, no extra request). `t2s`
+ * maps traditional characters to the simplified ones the site is written in (盤→盘, 業→业), for the
+ * characters that occur in what can be searched, so 盤錦物業 finds 盘锦物业 (matrix L4).
+ */
+export type NameIndexInfo = { shards: number; stop: string[]; t2s: Record<string, string> }
+
+/** A query in the site's simplified characters, character by character through `t2s`. */
+export function simplify(text: string, t2s: Record<string, string>): string {
+  let out = ''
+  for (const ch of text) out += t2s[ch] ?? ch
+  return out
+}
 
 /** Normalise a name or query: full-width → half-width, upper case, no spaces or punctuation. */
 export function nameKey(text: string): string {
@@ -65,7 +76,7 @@ export function buildNameIndex(hits: NameHit[]): {
   while (count < total / POSTINGS_PER_SHARD && count < 8192) count *= 2
   const shards: Record<string, NameHit[]>[] = Array.from({ length: count }, () => ({}))
   for (const [pair, list] of postings) shards[nameShard(pair, count)]![pair] = list
-  return { info: { shards: count, stop: stop.sort() }, shards }
+  return { info: { shards: count, stop: stop.sort(), t2s: {} }, shards }
 }
 
 /**

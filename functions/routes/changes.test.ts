@@ -48,6 +48,50 @@ const events = (objectType: string, objectId: string) =>
     .where(eq(recordEvents.objectId, objectId))
     .then((rows) => rows.filter((r) => r.objectType === objectType))
 
+describe('D7 possible duplicates up to 繁/简, full-width and spaces', () => {
+  it('warns (does not refuse) when a new subject is named like a published one', async () => {
+    await insertSubject(t.db, {
+      uscc: makeUscc(8),
+      id: makeUscc(8),
+      name: '盘锦泰华物业服务有限公司',
+    })
+    const res = await post(
+      t,
+      '/api/v1/subjects',
+      {
+        uscc: makeUscc(9),
+        name: '盤錦泰華物業 服務有限公司',
+        kind: 'property_company',
+        districtCode: '211103',
+      },
+      people.editor
+    )
+    expect(res.status).toBe(201)
+    const body = (await res.json()) as {
+      warnings: { field: string; code: string; message: string }[]
+    }
+    expect(body.warnings).toEqual([
+      expect.objectContaining({
+        field: 'name',
+        code: 'possible_duplicate',
+        message: expect.stringContaining('盘锦泰华物业服务有限公司'),
+      }),
+    ])
+    const other = await post(
+      t,
+      '/api/v1/subjects',
+      {
+        uscc: makeUscc(10),
+        name: '盘锦另一家物业服务有限公司',
+        kind: 'property_company',
+        districtCode: '211103',
+      },
+      people.editor
+    )
+    expect(((await other.json()) as { warnings: unknown[] }).warnings).toEqual([])
+  })
+})
+
 describe('subjects basic information through the workflow', () => {
   it('publishes a new subject only when a second person approves it, out of sight of other districts', async () => {
     const uscc = makeUscc(42)

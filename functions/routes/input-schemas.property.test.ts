@@ -1,6 +1,11 @@
 import fc from 'fast-check'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { insertAuthority, insertSubject, makeUscc } from '../../tests/fixtures/builders.ts'
+import {
+  insertAuthority,
+  insertSubject,
+  makeUscc,
+  penaltyDraftBody,
+} from '../../tests/fixtures/builders.ts'
 import {
   addUser,
   createTestApp,
@@ -32,19 +37,7 @@ beforeAll(async () => {
 afterAll(() => t.cleanup())
 
 const VALID: Record<string, () => Record<string, unknown>> = {
-  '/api/v1/penalties': () => ({
-    subjectUscc: subject,
-    decisionNo: `兴住建罚决〔2026〕${++n}号`,
-    authority,
-    decisionDate: '2026-11-20',
-    violationType: 'property_company.8',
-    facts: '经查，该企业以停水方式催缴物业费。',
-    legalBasis: '违反了《盘锦市物业管理条例》第二十三条的规定',
-    category: 'fine',
-    content: '罚款人民币5000元。',
-    fineYuan: 5000,
-    severity: 'general',
-  }),
+  '/api/v1/penalties': () => penaltyDraftBody(subject, authority),
   '/api/v1/typical-cases': () => ({
     title: `物业服务企业停水催费案${++n}`,
     subjectId: subject,

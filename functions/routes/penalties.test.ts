@@ -4,7 +4,7 @@ import { ROLES } from '../../db/domain/user.ts'
 import { findPenaltyRow } from '../../db/mutations/penalties.ts'
 import { authorities } from '../../db/schema/index.ts'
 import { totpCode } from '../auth/totp.ts'
-import { insertSubject, makeUscc } from '../../tests/fixtures/builders.ts'
+import { insertSubject, makeUscc, penaltyDraftBody } from '../../tests/fixtures/builders.ts'
 import {
   addUser,
   createTestApp,
@@ -41,21 +41,8 @@ beforeEach(async () => {
 })
 afterEach(() => t.cleanup())
 
-let n = 0
-const draft = (subjectUscc: string, over: Record<string, unknown> = {}) => ({
-  subjectUscc,
-  decisionNo: `兴住建罚决〔2026〕${++n}号`,
-  authority,
-  decisionDate: '2026-11-20',
-  violationType: 'property_company.8',
-  facts: '经查，该企业以停水方式催缴物业费。',
-  legalBasis: '违反了《盘锦市物业管理条例》第二十三条的规定',
-  category: 'fine',
-  content: '罚款人民币5000元。',
-  fineYuan: 5000,
-  severity: 'general',
-  ...over,
-})
+const draft = (subjectUscc: string, over: Record<string, unknown> = {}) =>
+  penaltyDraftBody(subjectUscc, authority, over)
 
 async function actors() {
   const editor = await addUser(t, 'editor-xl', 'editor', '211103')

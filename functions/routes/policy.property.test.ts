@@ -7,6 +7,7 @@ import {
   insertPenalty,
   insertSubject,
   makeUscc,
+  penaltyDraftBody,
 } from '../../tests/fixtures/builders.ts'
 import {
   addUser,
@@ -40,24 +41,7 @@ const PROBES: Partial<
 > = {
   'record.read': (t, r, _s, c) => get(t, `/api/v1/admin/penalties/${r.id}`, c),
   'record.draft': (t, _r, subject, c) =>
-    post(
-      t,
-      '/api/v1/penalties',
-      {
-        subjectUscc: subject,
-        decisionNo: `兴住建罚决〔2026〕${Math.random().toString(36).slice(2)}号`,
-        authority: authorityName,
-        decisionDate: '2026-11-20',
-        violationType: 'property_company.8',
-        facts: '经查，该企业以停水方式催缴物业费。',
-        legalBasis: '违反了《盘锦市物业管理条例》第二十三条的规定',
-        category: 'fine',
-        content: '罚款人民币5000元。',
-        fineYuan: 5000,
-        severity: 'general',
-      },
-      c
-    ),
+    post(t, '/api/v1/penalties', penaltyDraftBody(subject, authorityName), c),
   'record.submit': (t, r, _s, c) => post(t, `/api/v1/penalties/${r.id}/submit`, {}, c),
   'record.approve': (t, r, _s, c) => post(t, `/api/v1/penalties/${r.id}/approve`, {}, c),
   'record.reject': (t, r, _s, c) =>

@@ -27,6 +27,7 @@ import { findDistrictRow } from '../../db/mutations/subjects.ts'
 import type { DbOrTx } from '../../db/mutations/users.ts'
 import { findWorkflowRow } from '../../db/mutations/workflow.ts'
 import { audit } from '../audit.ts'
+import { duplicateNameWarnings } from './duplicate-names.ts'
 import type { ServiceContext } from '../context.ts'
 import { notInFuture, subjectInScope } from './resolve-refs.ts'
 
@@ -97,7 +98,8 @@ export async function draftSubjectIn(
     objectId: cr.id,
     detail: { subject: uscc },
   })
-  return { id: cr.id, status: cr.status, version: cr.version }
+  const warnings = await duplicateNameWarnings(tx, input.name, uscc)
+  return { id: cr.id, status: cr.status, version: cr.version, warnings }
 }
 
 export const draftSubject = (ctx: ServiceContext, input: ImportSubjectRow) =>

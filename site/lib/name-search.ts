@@ -2,6 +2,7 @@ import { subjectKindLabel, listStatusLabel } from '../../db/domain/labels.ts'
 import { buildNameIndex, type NameHit } from '../../db/domain/name-index.ts'
 import type { PublicSnapshot } from '../../db/queries/index.ts'
 import { districtName } from './format.ts'
+import { traditionalToSimplified } from './traditional-variants.ts'
 
 /** The name index of this build (db/domain/name-index.ts), computed once per process. */
 const built: WeakMap<PublicSnapshot, ReturnType<typeof buildNameIndex>> = new WeakMap()
@@ -18,6 +19,10 @@ export function nameIndex(snap: PublicSnapshot): ReturnType<typeof buildNameInde
       s.grade ?? '',
     ])
     index = buildNameIndex(hits)
+    index.info.t2s = traditionalToSimplified([
+      ...snap.subjects.map((s) => s.name),
+      ...snap.cases.map((c) => c.title),
+    ])
     built.set(snap, index)
   }
   return index

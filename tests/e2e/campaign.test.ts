@@ -139,6 +139,8 @@ describe('the rectification campaign', () => {
     }
     const inMonth = (d: string | null) => d !== null && d.startsWith(month)
     await page.goto(url(`/admin/returns/?month=${month}`))
+    // The form is filled by the page's script once the figures arrive.
+    await page.getByRole('status').filter({ hasText: '统计表应于' }).waitFor()
     const value = (label: string) => page.getByLabel(label).inputValue().then(Number)
     expect(await value('排查发现问题（个）')).toBe(items.filter((i) => inMonth(i.foundOn)).length)
     expect(await value('已完成整改（个）')).toBe(items.filter((i) => inMonth(i.rectifiedOn)).length)

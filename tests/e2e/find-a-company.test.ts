@@ -1,3 +1,4 @@
+import * as OpenCC from 'opencc-js'
 import { describe, expect, it } from 'vitest'
 import { openPage, useBrowser } from '../helpers/e2e.ts'
 
@@ -39,6 +40,14 @@ describe('a visitor finds a company', () => {
   it('by its full name, ranked first', async () => {
     const { subject } = penalisedCompany()
     const { titles } = await searchResults(`/search/?q=${encodeURIComponent(subject.name)}`)
+    expect(titles[0]).toBe(subject.name)
+  })
+
+  it('by its name typed in traditional characters (盤錦…物業), ranked first', async () => {
+    const { subject } = penalisedCompany()
+    const traditional = OpenCC.Converter({ from: 'cn', to: 'tw' })(subject.name)
+    expect(traditional).not.toBe(subject.name)
+    const { titles } = await searchResults(`/search/?q=${encodeURIComponent(traditional)}`)
     expect(titles[0]).toBe(subject.name)
   })
 
