@@ -98,12 +98,17 @@ export async function draftSubjectIn(
     objectId: cr.id,
     detail: { subject: uscc },
   })
-  const warnings = await duplicateNameWarnings(tx, input.name, uscc)
-  return { id: cr.id, status: cr.status, version: cr.version, warnings }
+  return { id: cr.id, status: cr.status, version: cr.version }
 }
 
-export const draftSubject = (ctx: ServiceContext, input: ImportSubjectRow) =>
-  ctx.db.transaction((tx) => draftSubjectIn(tx, ctx, input))
+/**
+ * A new subject from the console: the draft, plus possible-duplicate warnings (D7). Bulk import
+ * skips the warnings — a scan of every published name per row would not scale to 20,000 rows.
+ */
+export async function draftSubject(ctx: ServiceContext, input: ImportSubjectRow) {
+  const draft = await ctx.db.transaction((tx) => draftSubjectIn(tx, ctx, input))
+  return { ...draft, warnings: await duplicateNameWarnings(ctx.db, input.name, input.uscc) }
+}
 
 /** The published record a correction is about, in the actor's scope, as a plain row. */
 async function loadTarget(tx: DbOrTx, ctx: ServiceContext, target: ChangeTarget, id: string) {
