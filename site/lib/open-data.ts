@@ -1,5 +1,6 @@
 import { stringify } from 'csv-stringify/sync'
 import ExcelJS from 'exceljs'
+import { RETURN_FIGURES } from '../../db/domain/campaign.ts'
 import {
   creditListLabel,
   partyCategoryLabel,
@@ -277,7 +278,32 @@ const cases: Dataset<C> = {
   ],
 }
 
-export const DATASETS = [subjects, penalties, listEntries, cases] as Dataset[]
+type F = PublicSnapshot['campaign']['figures'][number]
+/** 专项整治: the per-district figures of /campaign/, one row per district (counts only). */
+const campaignFigures: Dataset<F> = {
+  name: 'campaign',
+  title: '专项整治进展',
+  description:
+    '各县区自专项整治开始至快照日期的排查整治统计：发现、整改、销号、逾期问题数，行政处罚件数和罚没金额，列入红黑名单数。',
+  rows: (s) => s.campaign.figures,
+  columns: [
+    {
+      header: '县区代码',
+      key: 'districtCode',
+      description: '6位行政区划代码',
+      value: (f) => f.districtCode,
+    },
+    { header: '县区', key: 'districtName', description: '', value: (f) => f.districtName },
+    ...RETURN_FIGURES.map(([key, label]) => ({
+      header: label,
+      key,
+      description: '',
+      value: (f: F) => f[key],
+    })),
+  ],
+}
+
+export const DATASETS = [subjects, penalties, listEntries, cases, campaignFigures] as Dataset[]
 
 /** CSV with a UTF-8 BOM, so Excel opens the Chinese text correctly. */
 export function toCsv(ds: Dataset, snap: PublicSnapshot): string {

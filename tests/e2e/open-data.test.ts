@@ -7,7 +7,7 @@ import ExcelJS from 'exceljs'
 import { afterAll, describe, expect, it } from 'vitest'
 import { url } from '../helpers/e2e.ts'
 
-const DATASETS = ['subjects', 'penalties', 'list-entries', 'cases']
+const DATASETS = ['subjects', 'penalties', 'list-entries', 'cases', 'campaign']
 const dir = mkdtempSync(join(tmpdir(), 'open-data-'))
 afterAll(() => rmSync(dir, { recursive: true, force: true }))
 
