@@ -8,6 +8,10 @@ const NODE_BUILTINS = {
   message: 'db/ and functions/ also run in workerd: no node:* imports (functions/node/ excepted).',
 }
 const noImport = (groups, message) => ({ group: groups, message })
+const DOMAIN_LIBS = noImport(
+  ['drizzle-orm', 'drizzle-orm/*', '@libsql/*', 'hono', 'hono/*', 'astro', 'astro/*'],
+  'db/domain is pure: no storage, HTTP or rendering libraries.'
+)
 
 /** Folder boundaries (conventions B2): pages render, routes transport, db/domain decides, db/ stores. */
 export default tseslint.config(
@@ -37,10 +41,7 @@ export default tseslint.config(
         {
           patterns: [
             NODE_BUILTINS,
-            noImport(
-              ['drizzle-orm', 'drizzle-orm/*', '@libsql/*', 'hono', 'hono/*', 'astro', 'astro/*'],
-              'db/domain is pure: no storage, HTTP or rendering libraries.'
-            ),
+            DOMAIN_LIBS,
             noImport(['../*', '!../domain/*'], 'db/domain imports only db/domain.'),
           ],
         },
@@ -56,10 +57,7 @@ export default tseslint.config(
         {
           patterns: [
             NODE_BUILTINS,
-            noImport(
-              ['drizzle-orm', 'drizzle-orm/*', '@libsql/*', 'hono', 'hono/*', 'astro', 'astro/*'],
-              'db/domain is pure: no storage, HTTP or rendering libraries.'
-            ),
+            DOMAIN_LIBS,
             {
               regex: '^\\.\\./(?!domain/|\\.\\./tests/fixtures/)',
               message: 'db/domain tests import db/domain and tests/fixtures only.',

@@ -1,4 +1,4 @@
-import { and, desc, eq, gte, lte } from 'drizzle-orm'
+import { and, desc, eq, gte, lte, type SQL } from 'drizzle-orm'
 import type { Db } from '../client.ts'
 import {
   CAMPAIGN,
@@ -29,18 +29,14 @@ export type LedgerItemView = typeof ledgerItems.$inferSelect & {
   overdue: boolean
 }
 
-/** The ledger as the console lists it: newest first, inside the actor's district (null = city). */
-export async function listLedgerItems(
-  db: Db,
-  district: string | null,
-  today: IsoDate
-): Promise<LedgerItemView[]> {
+/** Ledger items with their subject's and project's names and the overdue flag as of `today`. */
+async function ledgerView(db: Db, today: IsoDate, where?: SQL): Promise<LedgerItemView[]> {
   const rows = await db
     .select({ item: ledgerItems, subjectName: subjects.name, projectName: projects.name })
     .from(ledgerItems)
     .leftJoin(subjects, eq(subjects.id, ledgerItems.subjectId))
     .leftJoin(projects, eq(projects.id, ledgerItems.projectId))
-    .where(district ? eq(ledgerItems.districtCode, district) : undefined)
+    .where(where)
     .orderBy(desc(ledgerItems.id))
   return rows.map((r) => ({
     ...r.item,
@@ -50,22 +46,12 @@ export async function listLedgerItems(
   }))
 }
 
+/** The ledger as the console lists it: newest first, inside the actor's district (null = city). */
+export const listLedgerItems = (db: Db, district: string | null, today: IsoDate) =>
+  ledgerView(db, today, district ? eq(ledgerItems.districtCode, district) : undefined)
+
 export async function getLedgerItem(db: Db, id: number, today: IsoDate) {
-  const rows = await db
-    .select({ item: ledgerItems, subjectName: subjects.name, projectName: projects.name })
-    .from(ledgerItems)
-    .leftJoin(subjects, eq(subjects.id, ledgerItems.subjectId))
-    .leftJoin(projects, eq(projects.id, ledgerItems.projectId))
-    .where(eq(ledgerItems.id, id))
-  const r = rows[0]
-  return r
-    ? {
-        ...r.item,
-        subjectName: r.subjectName,
-        projectName: r.projectName,
-        overdue: isOverdue(r.item, today),
-      }
-    : undefined
+  return (await ledgerView(db, today, eq(ledgerItems.id, id)))[0]
 }
 
 const emptyFigures = (): ReturnFigures => ({

@@ -21,11 +21,19 @@ import type { ServiceContext } from '../context.ts'
 
 const today = (ctx: ServiceContext) => todayInShanghai(new Date(ctx.nowMs))
 
-/** The month's figures for one district as the records show them today (the pre-filled form). */
-async function computed(ctx: ServiceContext, month: string, district: string) {
+/** Every district's figures for a month as the records show them today (the pre-filled form). */
+async function computedFor(ctx: ServiceContext, month: string) {
   const range = monthRange(month)
   const asOf: IsoDate = today(ctx) < range.to ? today(ctx) : range.to
-  return (await districtFigures(ctx.db, range, asOf)).get(district) ?? zero()
+  const figures = await districtFigures(ctx.db, range, asOf)
+  return (district: string) => figures.get(district) ?? zero()
+}
+
+/** The districts the actor answers for: their own, or all of them at city level. */
+async function districtsInScope(ctx: ServiceContext) {
+  return (await listDistricts(ctx.db)).filter(
+    (d) => ctx.actor!.district === null || d.code === ctx.actor!.district
+  )
 }
 const zero = (): ReturnFigures =>
   Object.fromEntries(RETURN_FIGURES.map(([k]) => [k, 0])) as ReturnFigures
@@ -41,16 +49,16 @@ export async function monthlyReturns(ctx: ServiceContext, month: string) {
   const submitted = new Map(
     (await listMonthlyReturns(ctx.db, month)).map((r) => [r.districtCode, r])
   )
-  const districts = (await listDistricts(ctx.db)).filter(
-    (d) => ctx.actor!.district === null || d.code === ctx.actor!.district
-  )
+  const districts = await districtsInScope(ctx)
+  // One count for every district, not one per district.
+  const computed = await computedFor(ctx, month)
   const rows = []
   for (const d of districts) {
     const r = submitted.get(d.code)
     rows.push({
       districtCode: d.code,
       districtName: d.name,
-      computed: await computed(ctx, month, d.code),
+      computed: computed(d.code),
       submitted: r
         ? {
             figures: parse(r.figures),
@@ -90,7 +98,7 @@ export async function submitMonthlyReturn(
     throw new ValidationError([
       { field: 'month', code: 'future', message: '不能报送尚未开始的月份' },
     ])
-  const pre = await computed(ctx, month, district)
+  const pre = (await computedFor(ctx, month))(district)
   const figures = { ...pre, ...input.figures }
   const changed = RETURN_FIGURES.filter(([k]) => figures[k] !== pre[k]).map(([k]) => k)
   return ctx.db.transaction(async (tx) => {
@@ -119,9 +127,7 @@ export async function quarterlySummaries(ctx: ServiceContext, quarter: string) {
   const submitted = new Map(
     (await listQuarterlySummaries(ctx.db, quarter)).map((r) => [r.districtCode, r])
   )
-  const districts = (await listDistricts(ctx.db)).filter(
-    (d) => ctx.actor!.district === null || d.code === ctx.actor!.district
-  )
+  const districts = await districtsInScope(ctx)
   return {
     quarter,
     dueOn,
