@@ -1,5 +1,18 @@
 import { z } from 'zod'
 import { District, DivisionCode } from './district.ts'
+import { Uscc } from './uscc.ts'
+
+/**
+ * A deciding authority (处罚机关, 认定机关, 发布机关) the console offers. Its USCC is a 双公示 field
+ * published with every penalty, so a production installation must give the real one.
+ */
+export const Authority = z.object({
+  name: z.string().min(1),
+  uscc: Uscc,
+  /** null for a city-level authority. */
+  districtCode: DivisionCode.nullable(),
+})
+export type Authority = z.infer<typeof Authority>
 
 /**
  * The jurisdiction the platform serves: the city, its districts and the publisher shown in every
@@ -22,6 +35,11 @@ export const Jurisdiction = z.object({
     publicSecurity: z.string().min(1),
   }),
   districts: z.array(District).min(1),
+  /**
+   * The authorities staff may choose in the console. Optional for the demo (the seed invents
+   * them); `npm start -- --production` requires them (scripts/production.ts).
+   */
+  authorities: z.array(Authority).min(1).optional(),
   /** The open-data licence the publisher grants (/data/); a bureau may choose another. */
   dataLicence: z
     .string()
