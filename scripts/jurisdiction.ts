@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs'
 import { z } from 'zod'
 import type { Db } from '../db/client.ts'
 import { DEFAULT_JURISDICTION, Jurisdiction } from '../db/domain/jurisdiction.ts'
-import { districts, siteMeta } from '../db/schema/index.ts'
+import { authorities, districts, siteMeta } from '../db/schema/index.ts'
 
 /** The jurisdiction: JURISDICTION_FILE (JSON, validated) when set, else 盘锦市. */
 export function loadJurisdiction(env = process.env): Jurisdiction {
@@ -34,5 +34,25 @@ export async function saveJurisdiction(db: Db, j: Jurisdiction): Promise<void> {
       .insert(siteMeta)
       .values({ key: 'jurisdiction', value: JSON.stringify(j) })
       .onConflictDoUpdate({ target: siteMeta.key, set: { value: JSON.stringify(j) } })
+  })
+}
+
+/**
+ * The jurisdiction's authorities (处罚机关 …) as the console offers them: added when new, their
+ * USCC and district brought up to date by name. Authorities no longer listed stay, since
+ * published records name them.
+ */
+export async function saveAuthorities(db: Db, j: Jurisdiction): Promise<void> {
+  if (!j.authorities) return
+  await db.transaction(async (tx) => {
+    for (const a of j.authorities!) {
+      await tx
+        .insert(authorities)
+        .values(a)
+        .onConflictDoUpdate({
+          target: authorities.name,
+          set: { uscc: a.uscc, districtCode: a.districtCode },
+        })
+    }
   })
 }

@@ -21,6 +21,7 @@ import {
 } from '../../site/lib/record-pages.ts'
 import { searchRecords } from '../../site/lib/search-records.ts'
 import { allowedContacts, scanOutputForPersonalInfo } from './personal-info-scan.ts'
+import { precompressSite } from './precompress.ts'
 
 /** What one build did and how long each phase took, for logs and `npm run bench`. */
 export type BuildReport = {
@@ -38,6 +39,8 @@ export type BuildReport = {
   /** Pagefind's own time; it runs alongside the render. */
   indexMs: number
   copyIndexMs: number
+  /** Writing .br/.gz beside the pages (Node builds only); 0 when not asked for. */
+  precompressMs: number
   codesMs: number
   totalMs: number
 }
@@ -45,6 +48,14 @@ export type BuildReport = {
 export type BuildOptions = {
   /** A finished build directory of the same code to keep unchanged record pages from. */
   previous?: string | null
+  /**
+   * Write precompressed siblings (.br, .gz) for the Node server and nginx, hard-linking files
+   * whose bytes equal this build's (the live one). Cloudflare compresses by itself, and its
+   * asset count is capped, so `npm run build` leaves this off.
+   */
+  precompress?: { compareWith: string | null }
+  /** Aborts the build (graceful shutdown): Astro's process is killed and the build rejects. */
+  signal?: AbortSignal
 }
 
 /** Per-page digests of a build's data: what decides whether a record page must be re-rendered. */
@@ -58,7 +69,7 @@ const require = createRequire(import.meta.url)
 const digest = (value: unknown) => createHash('sha1').update(JSON.stringify(value)).digest('hex')
 
 /** Run `astro build` in a child process (Astro keeps module state per process). */
-function astroBuild(root: string, env: NodeJS.ProcessEnv): Promise<void> {
+function astroBuild(root: string, env: NodeJS.ProcessEnv, signal?: AbortSignal): Promise<void> {
   const astroBin = join(
     require.resolve('astro/package.json', { paths: [root] }),
     '../bin/astro.mjs'
@@ -68,6 +79,7 @@ function astroBuild(root: string, env: NodeJS.ProcessEnv): Promise<void> {
       cwd: root,
       env,
       stdio: ['ignore', 'inherit', 'inherit'],
+      signal,
     })
     child.on('error', reject)
     child.on('exit', (code) =>
@@ -269,14 +281,18 @@ export async function buildSite(
     await writeFile(planFile, JSON.stringify(plan))
     const t1 = performance.now()
 
-    await astroBuild(root, {
-      ...env,
-      BUILD_DATE: snap.asOf,
-      SITE_OUT_DIR: outDir,
-      SNAPSHOT_FILE: snapshotFile,
-      RENDER_PLAN_FILE: planFile,
-      ASTRO_TELEMETRY_DISABLED: '1',
-    })
+    await astroBuild(
+      root,
+      {
+        ...env,
+        BUILD_DATE: snap.asOf,
+        SITE_OUT_DIR: outDir,
+        SNAPSHOT_FILE: snapshotFile,
+        RENDER_PLAN_FILE: planFile,
+        ASTRO_TELEMETRY_DISABLED: '1',
+      },
+      options.signal
+    )
     const t2 = performance.now()
 
     const client = join(outDir, 'client')
@@ -295,7 +311,15 @@ export async function buildSite(
 
     const indexed = await indexing
     await rename(join(work, 'pagefind'), join(client, 'pagefind'))
+    options.signal?.throwIfAborted()
     const t5 = performance.now()
+
+    if (options.precompress) {
+      const { compareWith } = options.precompress
+      await precompressSite(client, compareWith ? join(compareWith, 'client') : null)
+    }
+    options.signal?.throwIfAborted()
+    const t5b = performance.now()
 
     await keepReportCodes(env, snap, plan)
     await writeFile(join(outDir, MANIFEST), JSON.stringify(manifest))
@@ -317,7 +341,8 @@ export async function buildSite(
       scanMs: Math.round(t4 - t3),
       indexMs: Math.round(indexed.ms),
       copyIndexMs: Math.round(t5 - t4),
-      codesMs: Math.round(t6 - t5),
+      precompressMs: Math.round(t5b - t5),
+      codesMs: Math.round(t6 - t5b),
       totalMs: Math.round(t6 - t0),
     }
   } finally {

@@ -23,10 +23,10 @@ export function createDailyRebuild(builder: Builder, clock: () => number = Date.
   }
 }
 
-/** Run `check` every interval (a minute by default) without keeping the process alive. */
-export function startDailyRebuild(check: () => Promise<unknown>, intervalMs = 60_000) {
+/** Run `check` every interval (a minute by default) without keeping the process alive; errors are logged. */
+export function everyMinute(check: () => Promise<unknown>, intervalMs = 60_000) {
   const timer = setInterval(() => {
-    check().catch((err) => console.error({ msg: 'daily rebuild check failed', err: String(err) }))
+    check().catch((err) => console.error({ msg: 'timer check failed', err: String(err) }))
   }, intervalMs)
   timer.unref()
   return () => clearInterval(timer)

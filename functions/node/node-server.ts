@@ -1,11 +1,16 @@
+import type { Server } from 'node:http'
 import { serve } from '@hono/node-server'
 import { getConnInfo } from '@hono/node-server/conninfo'
-import { Hono } from 'hono'
+import { Hono, type Context } from 'hono'
+import { compress } from 'hono/compress'
+import { etag } from 'hono/etag'
 import { createApp } from '../app.ts'
 import type { AppDeps } from '../context.ts'
 import type { SiteBuilder } from './site-builder.ts'
 import { ADMIN_PAGE_HEADERS, SITE_HEADERS } from '../../db/domain/site-headers.ts'
-import { serveStatic } from './static-files.ts'
+import { accessLog, type AccessLogLine } from './access-log.ts'
+import { createProxyTrust } from './client-address.ts'
+import { serveSite } from './static-files.ts'
 import { allowMethods } from '../middleware/methods.ts'
 
 // Shown only until the very first build of a new installation has finished.
@@ -14,47 +19,96 @@ const BUILDING_PAGE = `<!doctype html><html lang="zh-CN"><head><meta charset="ut
 <title>站点正在生成</title></head><body>
 <h1>站点正在生成</h1><p>信用信息公示页面正在生成，本页面将在10秒后自动刷新。</p></body></html>`
 
+export type NodeServerOptions = {
+  /** TRUSTED_PROXIES: addresses/CIDRs of reverse proxies whose X-Forwarded-For is believed. */
+  trustedProxies?: string
+  /** Where access-log lines go (stdout when unset; tests collect them). */
+  log?: ((line: AccessLogLine) => void) | false
+}
+
+type NodeEnv = { Variables: { clientAddress: string; protocol: 'http' | 'https' | null } }
+
 /**
  * The self-hosted runtime: the Hono API under /api/ and the live static build for everything
  * else. The static root is looked up per request, so a swapped-in build is served at once.
  */
-export function createNodeApp(builder: SiteBuilder, deps: AppDeps) {
+export function createNodeApp(builder: SiteBuilder, deps: AppDeps, opts: NodeServerOptions = {}) {
   const api = createApp({ ...deps, siteBuild: () => builder.state })
+  const proxies = createProxyTrust(opts.trustedProxies ?? '')
+  const app = new Hono<NodeEnv>().use('*', async (c, next) => {
+    const peer = getConnInfo(c).remote.address
+    c.set('clientAddress', proxies.address(peer, c.req.raw.headers))
+    c.set('protocol', proxies.protocol(peer, c.req.raw.headers))
+    await next()
+  })
+  if (opts.log !== false)
+    app.use(
+      '*',
+      accessLog((c) => (c as Context<NodeEnv>).get('clientAddress'), opts.log)
+    )
   return (
-    new Hono()
+    app
       .use('/api/*', allowMethods('GET', 'HEAD', 'POST'))
+      // The API's answers are built per request: gzip them on the fly (hono's compress has no
+      // brotli); the static site is precompressed with both at build time.
+      .use('/api/*', compress())
+      .use('/api/v1/public/*', etag())
       .all('/api/*', (c) => {
-        // This server is the edge: the client's address is the socket's, never a header the
-        // client sent (audit rows and the login throttle rely on it).
+        // The API reads the client's address from X-Forwarded-For (functions/client-ip.ts): here
+        // it is always the one this server resolved, never what the client sent.
         const headers = new Headers(c.req.raw.headers)
         headers.delete('CF-Connecting-IP')
-        headers.set('X-Forwarded-For', getConnInfo(c).remote.address ?? 'unknown')
-        return api.fetch(new Request(c.req.raw, { headers }))
+        headers.delete('X-Real-IP')
+        headers.set('X-Forwarded-For', c.get('clientAddress'))
+        // Behind a TLS-terminating proxy the API sees the URL the client used, so a write's
+        // Origin matches and the session cookie is Secure.
+        const request = new Request(c.req.raw, { headers })
+        const protocol = c.get('protocol')
+        if (!protocol) return api.fetch(request)
+        const url = new URL(c.req.url)
+        url.protocol = protocol
+        const { method, body, signal } = request
+        // undici needs duplex 'half' to pass a streamed body on; the DOM typings lack the field.
+        const init = { method, headers, body, signal, duplex: 'half' } as RequestInit
+        return api.fetch(new Request(url, init))
       })
       // The static site is read-only: GET and HEAD, nothing else (C7).
       .use('*', allowMethods('GET', 'HEAD'))
+      .use('*', etag())
       .get('*', async (c) => {
         const root = await builder.liveClientDir()
         if (!root) return c.html(BUILDING_PAGE, 503, { 'Retry-After': '10' })
-        const pathname = new URL(c.req.url).pathname
-        const res = await serveStatic(root, pathname)
+        const res = await serveSite(c, root)
+        res.headers.set('X-Request-Id', crypto.randomUUID())
         for (const [k, v] of Object.entries(SITE_HEADERS)) res.headers.set(k, v)
-        if (pathname.startsWith('/admin'))
+        if (new URL(c.req.url).pathname.startsWith('/admin'))
           for (const [k, v] of Object.entries(ADMIN_PAGE_HEADERS)) res.headers.set(k, v)
         return res
       })
   )
 }
 
+export type Listening = {
+  port: number
+  server: Server
+  /** Stop accepting connections; resolves once every in-flight request has been answered. */
+  close: () => Promise<void>
+}
+
 /** Listen on `port` (0 = any free port); resolves with the bound port. */
-export function listen(
-  app: Hono,
-  port: number,
-  hostname = '127.0.0.1'
-): Promise<{ port: number; close: () => void }> {
-  return new Promise((resolve) => {
+export function listen(app: Hono<never> | Hono<NodeEnv>, port: number, hostname = '127.0.0.1') {
+  return new Promise<Listening>((resolve) => {
     const server = serve({ fetch: app.fetch, port, hostname }, (info) =>
-      resolve({ port: info.port, close: () => server.close() })
+      resolve({
+        port: info.port,
+        server: server as Server,
+        close: () =>
+          new Promise<void>((done) => {
+            server.close(() => done())
+            // Keep-alive connections with no request in flight would hold close() open.
+            ;(server as Server).closeIdleConnections()
+          }),
+      })
     )
   })
 }

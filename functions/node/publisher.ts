@@ -15,6 +15,8 @@ export function createPublisher(db: Db, builder: SiteBuilder, now: () => number 
     const ids = await pendingOutboxIds(db)
     if (!ids.length) return
     await builder.request()
+    // Shutting down: the build was abandoned, so these stay pending for the next start.
+    if (builder.stopped) return
     const { state, failure } = builder.state
     if (state !== 'failed') return markOutboxBuilt(db, ids, now())
     await db.transaction((tx) =>

@@ -26,6 +26,8 @@ export class SiteBuilder {
   private again = false
   private runs = 0
   private builtThisProcess = false
+  private abort: AbortController | null = null
+  private stopping = false
   private status: BuildState = {
     state: 'idle',
     lastSuccessAt: null,
@@ -77,8 +79,26 @@ export class SiteBuilder {
     return { ...this.status, pending: this.again }
   }
 
+  /** True once stop() was called: no build runs, and no waiting publish may count as built. */
+  get stopped(): boolean {
+    return this.stopping
+  }
+
+  /**
+   * Graceful shutdown: abandon a running build (Astro's process is killed, its directory removed,
+   * the live site untouched) and start no other. Publishes it would have included stay pending
+   * in the outbox, so the next start builds them.
+   */
+  async stop(): Promise<void> {
+    this.stopping = true
+    this.again = false
+    this.abort?.abort()
+    await this.running?.catch(() => undefined)
+  }
+
   /** Ask for a rebuild; resolves when a build that includes this request has finished. */
   request(): Promise<void> {
+    if (this.stopping) return Promise.resolve()
     if (this.running) {
       this.again = true
       this.status.state = this.status.state === 'building' ? 'building' : 'queued'
@@ -108,6 +128,7 @@ export class SiteBuilder {
           lastReport,
         }
       } catch (err) {
+        if (this.stopping) break
         const notice =
           err instanceof BuildRefusedError
             ? err.notice
@@ -120,7 +141,7 @@ export class SiteBuilder {
         }
         console.error({ msg: 'site build failed; the previous site stays live', err: String(err) })
       }
-    } while (this.again)
+    } while (this.again && !this.stopping)
   }
 
   private async buildOnce(builtFor: IsoDate): Promise<Omit<BuildReport, 'outDir'>> {
@@ -129,19 +150,24 @@ export class SiteBuilder {
     const outDir = join(this.buildsDir, id)
     // The first build of a process renders everything (the code may have changed since the live
     // build was made); later ones keep the record pages whose data did not change.
-    const previous = this.builtThisProcess ? await this.liveBuildDir() : null
+    const live = await this.liveBuildDir()
+    const previous = this.builtThisProcess ? live : null
     let report: BuildReport
+    this.abort = new AbortController()
     try {
       report = await buildSite(
         this.root,
         outDir,
         { ...this.env, BUILD_DATE: builtFor },
-        { previous }
+        // Precompression compares bytes, so even the first build of a process may reuse files.
+        { previous, precompress: { compareWith: live }, signal: this.abort.signal }
       )
       console.log({ msg: 'site built', ...report })
     } catch (err) {
       await rm(outDir, { recursive: true, force: true })
       throw err
+    } finally {
+      this.abort = null
     }
     const tmpLink = join(this.buildsDir, `live-${id}`)
     await symlink(id, tmpLink)

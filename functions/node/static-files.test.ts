@@ -1,12 +1,21 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs'
+import { brotliDecompressSync, gunzipSync } from 'node:zlib'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { serveStatic } from './static-files.ts'
+import { Hono } from 'hono'
+import { etag } from 'hono/etag'
+import { precompressSite } from './precompress.ts'
+import { serveSite } from './static-files.ts'
 
 let root: string
+/** The site served as node-server.ts serves it: hono's etag middleware answers the 304s. */
+const app = new Hono().use('*', etag()).get('*', (c) => serveSite(c, root))
+const serveStatic = (_root: string, path: string, headers: Record<string, string> = {}) =>
+  app.request(`http://localhost${path}`, { headers })
 let outside: string
-beforeAll(() => {
+const LONG_PAGE = `<h1>企业名录</h1>${'<p>盘锦市某某物业服务有限公司 一般失信 2026-05-10</p>'.repeat(200)}`
+beforeAll(async () => {
   const base = mkdtempSync(join(tmpdir(), 'static-'))
   root = join(base, 'client')
   outside = join(base, 'secret.txt')
@@ -18,6 +27,9 @@ beforeAll(() => {
   mkdirSync(join(root, 'data'))
   writeFileSync(join(root, 'data', 'penalties.xlsx'), 'PK')
   writeFileSync(join(root, 'sitemap.xml'), '<urlset/>')
+  mkdirSync(join(root, 'penalties'))
+  writeFileSync(join(root, 'penalties', 'index.html'), LONG_PAGE)
+  await precompressSite(root, null)
 })
 afterAll(() => rmSync(join(root, '..'), { recursive: true, force: true }))
 
@@ -62,5 +74,64 @@ describe('serveStatic', () => {
       expect(res.status, path).toBe(404)
       expect(await res.text(), path).not.toContain('secret')
     }
+  })
+
+  it('sends the brotli or gzip sibling the client accepts, with Vary', async () => {
+    const br = await serveStatic(root, '/penalties/', { 'Accept-Encoding': 'gzip, deflate, br' })
+    expect(br.headers.get('content-encoding')).toBe('br')
+    expect(br.headers.get('vary')).toBe('Accept-Encoding')
+    expect(br.headers.get('content-type')).toMatch(/text\/html/)
+    const bytes = Buffer.from(await br.arrayBuffer())
+    expect(bytes.length).toBeLessThan(LONG_PAGE.length / 10)
+    expect(brotliDecompressSync(bytes).toString()).toBe(LONG_PAGE)
+    const gz = await serveStatic(root, '/penalties/', { 'Accept-Encoding': 'gzip' })
+    expect(gz.headers.get('content-encoding')).toBe('gzip')
+    expect(gunzipSync(Buffer.from(await gz.arrayBuffer())).toString()).toBe(LONG_PAGE)
+    const plain = await serveStatic(root, '/penalties/')
+    expect(plain.headers.get('content-encoding')).toBeNull()
+    expect(plain.headers.get('vary')).toBe('Accept-Encoding')
+    expect(await plain.text()).toBe(LONG_PAGE)
+  })
+
+  it('answers a revalidation with 304 and no body, per representation', async () => {
+    const first = await serveStatic(root, '/penalties/', { 'Accept-Encoding': 'br' })
+    const tag = first.headers.get('etag')!
+    expect(tag).toMatch(/^"[0-9a-f]+-[0-9a-f]+"$/)
+    expect(first.headers.get('last-modified')).toBeTruthy()
+    const again = await serveStatic(root, '/penalties/', {
+      'Accept-Encoding': 'br',
+      'If-None-Match': tag,
+    })
+    expect(again.status).toBe(304)
+    expect(await again.text()).toBe('')
+    expect(again.headers.get('etag')).toBe(tag)
+    expect(again.headers.get('cache-control')).toBe('public, max-age=0, must-revalidate')
+    // The identity body is another representation with its own validator.
+    const plain = await serveStatic(root, '/penalties/')
+    expect(plain.headers.get('etag')).not.toBe(tag)
+  })
+
+  it('answers HEAD with the headers of GET and no body', async () => {
+    const head = await app.request('http://localhost/penalties/', {
+      method: 'HEAD',
+      headers: { 'Accept-Encoding': 'br' },
+    })
+    expect(head.status).toBe(200)
+    expect(head.headers.get('content-encoding')).toBe('br')
+    expect(Number(head.headers.get('content-length'))).toBeGreaterThan(0)
+    expect(await head.text()).toBe('')
+  })
+
+  it('keeps the validators of a file a rebuild did not change', async () => {
+    const next = join(root, '..', 'next')
+    mkdirSync(join(next, 'penalties'), { recursive: true })
+    writeFileSync(join(next, 'penalties', 'index.html'), LONG_PAGE)
+    writeFileSync(join(next, 'index.html'), `<h1>首页</h1>${'<p>新的一天</p>'.repeat(100)}`)
+    const report = await precompressSite(next, root)
+    expect(report).toMatchObject({ reused: 1, compressed: 1 })
+    const before = statSync(join(root, 'penalties', 'index.html.br'))
+    const after = statSync(join(next, 'penalties', 'index.html.br'))
+    expect(after.ino).toBe(before.ino)
+    expect(after.mtimeMs).toBe(before.mtimeMs)
   })
 })

@@ -1,9 +1,11 @@
-import { createReadStream } from 'node:fs'
 import { stat } from 'node:fs/promises'
 import { extname, join, normalize, sep } from 'node:path'
-import { Readable } from 'node:stream'
+import { serveStatic as serveFile } from '@hono/node-server/serve-static'
+import type { Context } from 'hono'
 import { redirectFor } from '../../db/domain/site-redirects.ts'
+import { COMPRESSIBLE } from './precompress.ts'
 
+/** Our types where they differ from the library's table (feeds are Atom; text says its charset). */
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
   '.css': 'text/css; charset=utf-8',
@@ -14,36 +16,60 @@ const TYPES: Record<string, string> = {
   '.csv': 'text/csv; charset=utf-8',
   '.xlsx': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
   '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.ico': 'image/x-icon',
   '.txt': 'text/plain; charset=utf-8',
   '.wasm': 'application/wasm',
-  '.woff2': 'font/woff2',
 }
 
-async function fileResponse(path: string, status = 200): Promise<Response | null> {
-  const info = await stat(path).catch(() => null)
+function contentType(file: string): string | undefined {
+  // The sitemap is plain XML; every other .xml file is an Atom feed.
+  if (file.endsWith(`${sep}sitemap.xml`)) return 'application/xml; charset=utf-8'
+  return TYPES[extname(file)]
+}
+
+/**
+ * One file through @hono/node-server's serveStatic, which picks the precompressed sibling the
+ * client accepts (.br, then .gz), answers HEAD and Range, and sets Last-Modified. We add what it
+ * leaves out: our content types, Vary on every compressible file, a strong ETag per
+ * representation (mtime and size of the file actually sent, as nginx computes it; unchanged files
+ * keep both across rebuilds, see precompress.ts) and the cache policy. The 304 itself comes from
+ * hono's etag middleware in node-server.ts.
+ */
+async function sendFile(c: Context, file: string, status: 200 | 404): Promise<Response | null> {
+  const info = await stat(file).catch(() => null)
   if (!info?.isFile()) return null
-  // Feeds are Atom; the sitemap is plain XML.
-  const type = path.endsWith(`${sep}sitemap.xml`)
-    ? 'application/xml; charset=utf-8'
-    : (TYPES[extname(path)] ?? 'application/octet-stream')
-  // Hashed assets never change; pages and data must be revalidated so a rebuild shows at once.
-  const cache = path.includes(`${sep}_astro${sep}`)
-    ? 'public, max-age=31536000, immutable'
-    : 'public, max-age=0, must-revalidate'
-  const body = Readable.toWeb(createReadStream(path)) as ReadableStream
-  return new Response(body, {
-    status,
-    headers: { 'Content-Type': type, 'Content-Length': String(info.size), 'Cache-Control': cache },
+  // The library sets its headers on the response it builds before calling onFound, so ours go
+  // on that response afterwards; onFound only tells which file (which encoding) was sent.
+  let sent = file
+  const handler = serveFile({
+    path: file,
+    precompressed: true,
+    onFound: (path) => void (sent = path),
   })
+  const res = await handler(c, async () => {})
+  if (!res) return null
+  const type = contentType(file)
+  if (type) res.headers.set('Content-Type', type)
+  if (COMPRESSIBLE.has(extname(file))) res.headers.set('Vary', 'Accept-Encoding')
+  if (status === 200) {
+    const s = sent === file ? info : await stat(sent)
+    res.headers.set('ETag', `"${Math.floor(s.mtimeMs).toString(16)}-${s.size.toString(16)}"`)
+  } else res.headers.delete('Last-Modified')
+  // Hashed assets never change; pages and data must be revalidated so a rebuild shows at once.
+  res.headers.set(
+    'Cache-Control',
+    file.includes(`${sep}_astro${sep}`)
+      ? 'public, max-age=31536000, immutable'
+      : 'public, max-age=0, must-revalidate'
+  )
+  return status === 200 ? res : new Response(res.body, { status, headers: res.headers })
 }
 
 /**
  * Serve a built site directory the way the Cloudflare asset server does: `/x/` → `/x/index.html`,
  * `/x` → 308 to `/x/` when that page exists, anything else → 404.html with status 404.
  */
-export async function serveStatic(root: string, pathname: string): Promise<Response> {
+export async function serveSite(c: Context, root: string): Promise<Response> {
+  const pathname = new URL(c.req.url).pathname
   let decoded: string
   try {
     decoded = decodeURIComponent(pathname)
@@ -57,7 +83,7 @@ export async function serveStatic(root: string, pathname: string): Promise<Respo
   // Refuse traversal outside the site root (../, %2e%2e/, encoded separators).
   if (decoded && (path === root || path.startsWith(root + sep))) {
     const target = decoded.endsWith('/') ? join(path, 'index.html') : path
-    const found = await fileResponse(target)
+    const found = await sendFile(c, target, 200)
     if (found) return found
     if (!decoded.endsWith('/') && !extname(decoded)) {
       const info = await stat(join(path, 'index.html')).catch(() => null)
@@ -66,7 +92,7 @@ export async function serveStatic(root: string, pathname: string): Promise<Respo
     }
   }
   return (
-    (await fileResponse(join(root, '404.html'), 404)) ??
+    (await sendFile(c, join(root, '404.html'), 404)) ??
     new Response('Not Found', {
       status: 404,
       headers: { 'Content-Type': 'text/plain; charset=utf-8' },
