@@ -1,12 +1,29 @@
 import type { Jurisdiction } from '../db/domain/jurisdiction.ts'
+import { passwordProblems } from '../db/domain/password-policy.ts'
 
 /** Markers of the example values the repository ships (DEFAULT_JURISDICTION, the template). */
 const EXAMPLE_MARKERS = [/示例/, /example\.(gov\.cn|com|org)/i]
 
+/**
+ * The authorities' USCCs in deploy/jurisdiction.template.json: valid in form (the schema checks
+ * the check character) but invented, so they carry no （示例） mark of their own.
+ */
+export const TEMPLATE_USCCS = new Set([
+  '11211100000000019U',
+  '11211102000000027K',
+  '11211103000000035W',
+  '112111040000000436',
+  '112111220000000513',
+  '1121117100000006XR',
+  '112111720000000788',
+])
+
 /** Every string in the jurisdiction that still carries an example marker, with its JSON path. */
 function exampleValues(value: unknown, path = ''): { path: string; value: string }[] {
   if (typeof value === 'string')
-    return EXAMPLE_MARKERS.some((m) => m.test(value)) ? [{ path, value }] : []
+    return EXAMPLE_MARKERS.some((m) => m.test(value)) || TEMPLATE_USCCS.has(value)
+      ? [{ path, value }]
+      : []
   if (Array.isArray(value)) return value.flatMap((v, i) => exampleValues(v, `${path}[${i}]`))
   if (value && typeof value === 'object')
     return Object.entries(value).flatMap(([k, v]) => exampleValues(v, path ? `${path}.${k}` : k))
@@ -15,7 +32,7 @@ function exampleValues(value: unknown, path = ''): { path: string; value: string
 
 /** A public origin the site's links, feeds and QR codes may point at: https, not this machine. */
 function siteUrlProblem(raw: string | undefined): string | null {
-  const fix = '请设置为公众访问本站的地址，例如 SITE_URL=https://wuye.example-city.gov.cn'
+  const fix = '请把 SITE_URL 设置为公众访问本站的 https 根地址（与备案的域名一致）。'
   if (!raw) return `未设置 SITE_URL：订阅源、规范链接和信用报告的二维码都会指向本机地址。${fix}`
   let url: URL
   try {
@@ -26,6 +43,8 @@ function siteUrlProblem(raw: string | undefined): string | null {
   if (url.protocol !== 'https:') return `SITE_URL「${raw}」必须以 https:// 开头。${fix}`
   if (/^(localhost|127\.|0\.0\.0\.0|\[::1\])/.test(url.hostname) || url.hostname === '::1')
     return `SITE_URL「${raw}」指向本机，公众无法访问。${fix}`
+  if (EXAMPLE_MARKERS.some((m) => m.test(url.hostname)))
+    return `SITE_URL「${raw}」仍是示例地址（deploy/env.example）。${fix}`
   if (url.pathname !== '/' || url.search || url.hash)
     return `SITE_URL「${raw}」只能是站点根地址（不含路径、查询参数）。${fix}`
   return null
@@ -68,6 +87,10 @@ export function productionProblems(env: NodeJS.ProcessEnv, facts: ProductionFact
       '数据库中还没有账号：首次启动请设置 ADMIN_PASSWORD（至少12位，含三类字符）创建管理员 admin，' +
         '启动后即可删除该变量；生产模式不会把密码打印到日志中。'
     )
+  if (!facts.hasAccounts && env.ADMIN_PASSWORD) {
+    const weak = passwordProblems(env.ADMIN_PASSWORD, 'admin')
+    if (weak.length) problems.push(`ADMIN_PASSWORD 不符合密码要求：${weak.join('；')}。`)
+  }
   if (facts.hasDemoData)
     problems.push('数据库中仍有示例数据：请先停止服务，运行 npm run demo:remove 删除全部示例数据。')
   return problems

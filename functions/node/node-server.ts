@@ -104,8 +104,13 @@ export function listen(app: Hono<never> | Hono<NodeEnv>, port: number, hostname 
         server: server as Server,
         close: () =>
           new Promise<void>((done) => {
-            server.close(() => done())
-            // Keep-alive connections with no request in flight would hold close() open.
+            // Keep-alive connections hold close() open: drop each one as soon as it is idle,
+            // that is as soon as the request it was serving has been answered.
+            const idle = setInterval(() => (server as Server).closeIdleConnections(), 50)
+            server.close(() => {
+              clearInterval(idle)
+              done()
+            })
             ;(server as Server).closeIdleConnections()
           }),
       })
