@@ -21,6 +21,7 @@ import { measureSearches } from './bench/search-bytes.ts'
 import { load, median, publishToLive } from './bench/server-measures.ts'
 import { creditFileWeights, siteStats } from './bench/site-stats.ts'
 import { sampleTreeRss } from './bench/tree-rss.ts'
+import { pageAssets, wireBytes } from './bench/wire-bytes.ts'
 import { loadJurisdiction, saveJurisdiction } from './jurisdiction.ts'
 import { openMigratedDb, ROOT } from './lib.ts'
 import { startLocalServer } from './local-server.ts'
@@ -155,6 +156,13 @@ if (!values['skip-server']) {
       { label: '诚信档案', url: `${base}/enterprises/${company.id}/` },
       { label: '搜索', url: `${base}/search/?q=${encodeURIComponent(nameQuery)}` },
     ])
+    // Issue 14: what a phone downloads, before (identity) and after compression, and again
+    // on revalidation.
+    const wire = [
+      await wireBytes(base, '诚信档案', [`/enterprises/${company.id}/`]),
+      await wireBytes(base, '搜索页及其脚本样式', await pageAssets(base, '/search/')),
+      await wireBytes(base, '行政处罚 CSV', ['/data/penalties.csv']),
+    ]
     const penalties = snap.penalties
       .filter((p) => p.districtCode === '211103' && p.id !== target.id)
       .slice(0, runs)
@@ -191,6 +199,7 @@ if (!values['skip-server']) {
       publishToLiveMedianMs: Math.round(median(latencies)),
       lastBuild: app.builder.state.lastReport,
       searches,
+      wire,
       lighthouse,
       apiCreditFileRead: apiRead,
       staticCreditFileRead: pageRead,
@@ -254,6 +263,13 @@ function print(r: typeof result) {
       rows.push([
         `first search: ${q.label} “${q.query}”`,
         `${kb(q.gzipBytes)} gzip (${kb(q.rawBytes)} raw, ${q.requests} requests, ${q.results} results)`,
+      ])
+    for (const w of server.wire as Awaited<ReturnType<typeof wireBytes>>[])
+      rows.push([
+        `bytes on the wire: ${w.label} (${w.files} files)`,
+        `${kb(w.identityBytes)} uncompressed → gzip ${kb(w.gzipBytes)}, br ${kb(w.brBytes)} ` +
+          `(${(w.identityBytes / w.brBytes).toFixed(1)}×); revalidated ${kb(w.revalidateBytes)} ` +
+          `(${[...new Set(w.revalidateStatuses)].join('/')})`,
       ])
     for (const [label, key] of [
       ['API credit-file read', 'apiCreditFileRead'],

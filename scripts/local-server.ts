@@ -30,7 +30,13 @@ export async function startLocalServer(db: Db, env: NodeJS.ProcessEnv, buildsDir
   const accounts: E2eAccount[] = await createAccounts(db, config)
   const publish = createPublisher(db, builder)
   const server = await listen(
-    createNodeApp(builder, { db, config, onPublish: () => void publish() }),
+    // Each request's log line is serialised as in production, then dropped: the bench and the
+    // scan measure the server, not a terminal.
+    createNodeApp(
+      builder,
+      { db, config, onPublish: () => void publish() },
+      { log: (line) => void JSON.stringify(line) }
+    ),
     0,
     '127.0.0.1'
   )

@@ -58,7 +58,7 @@ beforeAll(async () => {
   const { BUILD_DATE: _pinned, ...env } = process.env
   builder = new SiteBuilder(ROOT, buildsDir, { ...env, DATABASE_URL: t.url }, () => clock.now)
   accounts = await createAccounts(t.db, config)
-  server = await listen(createNodeApp(builder, { db: t.db, config }), 0)
+  server = await listen(createNodeApp(builder, { db: t.db, config }, { log: false }), 0)
 })
 afterAll(() => {
   server?.close()

@@ -50,7 +50,9 @@ export default async function setup(project: TestProject) {
   const accounts = await createAccounts(db, config)
   const publish = createPublisher(db, builder)
   const server = await listen(
-    createNodeApp(builder, { db, config, onPublish: () => void publish() }),
+    // The access log (one line per request) is the journey behind-nginx's to check; here it would
+    // only bury the test output.
+    createNodeApp(builder, { db, config, onPublish: () => void publish() }, { log: false }),
     0
   )
   project.provide('accounts', accounts)
