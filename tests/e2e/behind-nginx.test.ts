@@ -2,7 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process'
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { join, relative } from 'node:path'
 import { brotliDecompressSync } from 'node:zlib'
-import { and, eq } from 'drizzle-orm'
+import { and, eq, sql } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createDb, type Db } from '../../db/client.ts'
 import { auditLog, changeRequests } from '../../db/schema/index.ts'
@@ -270,19 +270,44 @@ describe('going live', () => {
 })
 
 describe('operations', () => {
-  it('SIGTERM under load: every write answered 2xx is stored, none unanswered is', async () => {
-    const reviewer = accounts.find((a) => a.username === 'editor-xl2')!
-    const login = await fetch(direct('/api/v1/auth/login'), {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({
-        username: reviewer.username,
-        password: reviewer.password,
-        totp: totpCode(reviewer.secret, Date.now()),
-      }),
+  it('SIGTERM under load, mid-build: every write answered 2xx is stored, none unanswered is', async () => {
+    const signIn = async (username: string) => {
+      const a = accounts.find((x) => x.username === username)!
+      const res = await fetch(direct('/api/v1/auth/login'), {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({
+          username,
+          password: a.password,
+          totp: totpCode(a.secret, Date.now()),
+        }),
+      })
+      expect(res.status).toBe(200)
+      const cookie = res.headers.get('set-cookie')!.split(';')[0]!
+      const post = async (path: string, json: unknown) => {
+        const answer = await fetch(direct(path), {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json', Cookie: cookie },
+          body: JSON.stringify(json),
+        })
+        expect(answer.status, path).toBeLessThan(300)
+        return (await answer.json()) as { id: number }
+      }
+      return { cookie, post }
+    }
+    const editor = (await signIn('editor-xl2')).post
+    const reviewer = (await signIn('reviewer-xl2')).post
+    // A publish whose rebuild the signal will interrupt: it must be built by the next start.
+    const pendingUscc = makeUscc(7_310_002)
+    const change = await editor('/api/v1/subjects', {
+      kind: 'property_company',
+      name: '盘锦停机待发布物业服务有限公司',
+      uscc: pendingUscc,
+      districtCode: '211103',
     })
-    expect(login.status).toBe(200)
-    const cookie = login.headers.get('set-cookie')!.split(';')[0]!
+    await editor(`/api/v1/changes/${change.id}/submit`, {})
+    await reviewer(`/api/v1/changes/${change.id}/approve`, {})
+    const { cookie } = await signIn('editor-xl3')
     const answered = new Map<string, number>()
     const unanswered = new Set<string>()
     let n = 0
@@ -313,6 +338,7 @@ describe('operations', () => {
         }
       }
     }
+    const builtBefore = server.output.filter((l) => l.includes("msg: 'site built'")).length
     const workers = Array.from({ length: 8 }, worker)
     await new Promise((r) => setTimeout(r, 1500))
     signalled = true
@@ -322,6 +348,13 @@ describe('operations', () => {
 
     expect(code).toBe(0)
     expect(server.output.join('\n')).toMatch(/"msg":"stopped"/)
+    // The build the approval started was abandoned, not finished: its publish is still pending.
+    const builtAfterApproval = server.output.filter((l) => l.includes("msg: 'site built'")).length
+    expect(builtAfterApproval).toBe(builtBefore)
+    const [pending] = await db.all<{ n: number }>(
+      sql`SELECT COUNT(*) AS n FROM outbox WHERE built_at IS NULL`
+    )
+    expect(Number(pending!.n)).toBeGreaterThan(0)
     const stored = new Set(
       (await db.select({ values: changeRequests.values }).from(changeRequests))
         .map((r) => String(r.values?.name))
@@ -336,7 +369,7 @@ describe('operations', () => {
     )
   })
 
-  it('a restart serves the previous build at once', async () => {
+  it('a restart serves the previous build at once, then builds what was pending', async () => {
     const { ADMIN_PASSWORD: _, ...later } = env
     const started = Date.now()
     server = startProduction(later)
@@ -345,5 +378,15 @@ describe('operations', () => {
     expect(first.status).toBe(200)
     expect(await first.text()).toContain('盘锦上线测试物业服务有限公司')
     console.log(`restart: serving ${Date.now() - started} ms after npm start`)
+    // The publish the signal interrupted is built now, with nobody asking again.
+    const deadline = Date.now() + 120_000
+    let page = await fetch(direct(`/enterprises/${makeUscc(7_310_002)}/`))
+    while (page.status !== 200) {
+      if (Date.now() > deadline)
+        throw new Error('the pending publish was not built after the restart')
+      await new Promise((r) => setTimeout(r, 500))
+      page = await fetch(direct(`/enterprises/${makeUscc(7_310_002)}/`))
+    }
+    expect(await page.text()).toContain('盘锦停机待发布物业服务有限公司')
   })
 })
