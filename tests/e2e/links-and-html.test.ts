@@ -8,7 +8,8 @@ import { url } from '../helpers/e2e.ts'
 /*
  * Security matrix L5 (政府网站检查指标: 链接可用性): no broken internal link anywhere on the built
  * site, and every page template valid HTML under html-validate's recommended rules (the project's
- * .htmlvalidate.json; vnu.jar needs a Java runtime CI does not install). Three rules are relaxed
+ * .htmlvalidate.json); the reference validator, vnu.jar, runs in nu-html-checker.test.ts. Three
+ * rules are relaxed
  * there: `role="region"` on scrollable table wrappers is the accessible pattern (a focusable,
  * labelled scroll area); trailing whitespace is Astro's compressed output, not our source; and a
  * title's 70-character advice (a search-engine habit, not validity) cannot hold for a company's
