@@ -68,3 +68,27 @@ export function publicityWindow(
     publicUntil: addDays(addMonths(decisionDate, period.max), -1),
   }
 }
+
+/**
+ * The last public day of a decision whose publicity period has already ended on `today`, or
+ * null when it can still be published (or is never published: 轻微). Approving such a record
+ * would announce a publication that no public page carries (issue 15): drafts, submissions and
+ * approvals refuse it, naming this date.
+ */
+export function publicityEndedOn(
+  decisionDate: IsoDate,
+  severity: Severity,
+  today: IsoDate,
+  version: RuleVersion = ruleVersionFor(decisionDate)
+): IsoDate | null {
+  const window = publicityWindow(decisionDate, severity, version)
+  return window && window.publicUntil < today ? window.publicUntil : null
+}
+
+/** The field error for such a decision: on its date, with the end date and what to do. */
+export function publicityEndedMessage(label: string, endedOn: IsoDate): string {
+  return (
+    `按该${label}的失信程度和决定日期，公示期已于${endedOn}届满，依法不再公示。` +
+    '请核对决定日期；期满的决定无需录入本平台。'
+  )
+}

@@ -130,9 +130,30 @@ export function changeEntries(r: Rows): ChangeEntry[] {
     return null
   }
 
+  // A dated record is public from its publication to its last day. One "published" after that
+  // day was never on any page (issue 15: approved past its period): nothing about it is news,
+  // neither the publication nor a later correction, withdrawal or expiry.
+  const lastDay = (objectType: string, id: string): string | null =>
+    (objectType === 'penalty'
+      ? penalty.get(id)?.publicUntil
+      : objectType === 'credit_record'
+        ? record.get(id)?.publicUntil
+        : objectType === 'list_entry'
+          ? entry.get(id)?.validUntil
+          : null) ?? null
+  const publishedOn = new Map<string, string>()
+  for (const e of r.events)
+    if (e.event === 'published') publishedOn.set(`${e.objectType}:${e.objectId}`, e.onDate)
+  const wasPublic = (objectType: string, id: string) => {
+    const last = lastDay(objectType, id)
+    const published = publishedOn.get(`${objectType}:${id}`)
+    return !last || !published || published <= last
+  }
+
   const out: ChangeEntry[] = []
   for (const e of r.events) {
     if (e.onDate < from || e.onDate > r.asOf) continue
+    if (!wasPublic(e.objectType, e.objectId)) continue
     const about = describe(e.objectType, e.objectId)
     if (!about) continue
     out.push({
@@ -150,6 +171,7 @@ export function changeEntries(r: Rows): ChangeEntry[] {
     if (!lastDay) return
     const on = addDays(lastDay, 1)
     if (on < from || on > r.asOf) return
+    if (!wasPublic(objectType, String(id))) return
     const about = describe(objectType, String(id))
     if (!about) return
     out.push({

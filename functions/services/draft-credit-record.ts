@@ -3,7 +3,7 @@ import { ValidationError, type Issue } from '../../db/domain/errors.ts'
 import { ruleVersionFor } from '../../db/domain/severity.ts'
 import { insertCreditRecord } from '../../db/mutations/credit-records.ts'
 import { audit } from '../audit.ts'
-import { authorityOrIssue, notInFuture, subjectInScope } from './resolve-refs.ts'
+import { authorityOrIssue, notInFuture, notPastPublicity, subjectInScope } from './resolve-refs.ts'
 import type { ServiceContext } from '../context.ts'
 
 /** 记录良好/不良信用信息（草稿） — for a subject in the editor's district. */
@@ -12,6 +12,7 @@ export async function draftCreditRecord(ctx: ServiceContext, input: DraftCreditR
     const subject = await subjectInScope(tx, ctx, input.subjectId)
     const issues: Issue[] = []
     notInFuture(ctx, input.decisionDate, 'decisionDate', '作出日期', issues)
+    if (input.kind === 'bad') notPastPublicity(ctx, input, '不良信用记录', issues)
     const authority = await authorityOrIssue(tx, input.authority, '作出机关', issues)
     if (issues.length) throw new ValidationError(issues)
     const row = await insertCreditRecord(tx, {

@@ -1,3 +1,4 @@
+import { todayInShanghai } from '../../db/domain/dates.ts'
 import type { DraftListEntryInput } from '../../db/domain/credit-list-input.ts'
 import { ValidationError, type Issue } from '../../db/domain/errors.ts'
 import { insertListEntry } from '../../db/mutations/credit-list-entries.ts'
@@ -11,6 +12,12 @@ export async function draftListEntry(ctx: ServiceContext, input: DraftListEntryI
     await subjectInScope(tx, ctx, input.subjectId)
     const issues: Issue[] = []
     notInFuture(ctx, input.decisionDate, 'decisionDate', '列入日期', issues)
+    if (input.validUntil < todayInShanghai(new Date(ctx.nowMs)))
+      issues.push({
+        field: 'validUntil',
+        code: 'publicity_ended',
+        message: `有效期已于${input.validUntil}届满，依法不再公示；请核对有效期，已届满的认定无需录入本平台。`,
+      })
     const authority = await authorityOrIssue(tx, input.authority, '认定机关', issues)
     if (issues.length) throw new ValidationError(issues)
     const { authority: _name, subjectId, ...fields } = input

@@ -5,7 +5,7 @@ import { findViolationType } from '../../db/domain/violation-type.ts'
 import { findPenaltyByDecisionNo, insertPenalty } from '../../db/mutations/penalties.ts'
 import type { DbOrTx } from '../../db/mutations/users.ts'
 import { audit } from '../audit.ts'
-import { authorityOrIssue, notInFuture, subjectInScope } from './resolve-refs.ts'
+import { authorityOrIssue, notInFuture, notPastPublicity, subjectInScope } from './resolve-refs.ts'
 import type { ServiceContext } from '../context.ts'
 
 /** 起草行政处罚 — an editor drafts a penalty for a subject in its district. */
@@ -19,6 +19,7 @@ export async function draftPenaltyIn(tx: DbOrTx, ctx: ServiceContext, input: Dra
   const subject = await subjectInScope(tx, ctx, input.subjectUscc)
   const issues: Issue[] = []
   notInFuture(ctx, input.decisionDate, 'decisionDate', '处罚决定日期', issues)
+  notPastPublicity(ctx, input, '行政处罚', issues)
   if (findViolationType(input.violationType)?.subjectKind !== subject.kind) {
     issues.push({ field: 'violationType', code: 'kind', message: '违法行为类型与当事人类型不符' })
   }

@@ -1,6 +1,7 @@
 import { todayInShanghai } from '../../db/domain/dates.ts'
 import { ValidationError, type Issue } from '../../db/domain/errors.ts'
 import type { DraftTypicalCaseInput } from '../../db/domain/typical-case-input.ts'
+import { isPubliclyVisible } from '../../db/domain/visibility.ts'
 import { findPenaltyRow } from '../../db/mutations/penalties.ts'
 import { insertTypicalCase } from '../../db/mutations/typical-cases.ts'
 import { audit } from '../audit.ts'
@@ -16,6 +17,18 @@ export async function draftTypicalCase(ctx: ServiceContext, input: DraftTypicalC
     const penalty = input.penaltyId ? await findPenaltyRow(tx, input.penaltyId) : undefined
     if (input.penaltyId && penalty?.subjectId !== subject.id) {
       issues.push({ field: 'penaltyId', code: 'mismatch', message: '关联的行政处罚不属于该主体' })
+    } else if (
+      penalty &&
+      (penalty.status === 'withdrawn' ||
+        (penalty.status === 'published' &&
+          !isPubliclyVisible(penalty, todayInShanghai(new Date(ctx.nowMs)))))
+    ) {
+      issues.push({
+        field: 'penaltyId',
+        code: 'publicity_ended',
+        message:
+          '关联的行政处罚已不在公示期内（已期满、撤回或经信用修复），典型案例不能再公示该处罚；请取消关联或核对处罚记录。',
+      })
     }
     if (issues.length) throw new ValidationError(issues)
     const { authority: _name, penaltyId, ...sections } = input

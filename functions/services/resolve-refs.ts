@@ -1,3 +1,4 @@
+import { publicityEndedMessage, publicityEndedOn, type Severity } from '../../db/domain/severity.ts'
 import { todayInShanghai } from '../../db/domain/dates.ts'
 import { NotFoundError, type Issue } from '../../db/domain/errors.ts'
 import { inScope } from '../../db/domain/user.ts'
@@ -31,4 +32,29 @@ export function notInFuture(
   if (date > todayInShanghai(new Date(ctx.nowMs))) {
     issues.push({ field, code: 'future', message: `${label}不能晚于今天` })
   }
+}
+
+/**
+ * A penalty or bad record whose publicity period has already ended today is never public:
+ * refused at draft with the end date on its 决定日期 (issue 15; the workflow refuses it again at
+ * submission and approval, since days pass between the steps).
+ */
+export function notPastPublicity(
+  ctx: ServiceContext,
+  decision: { decisionDate: string; severity?: Severity | null },
+  label: string,
+  issues: Issue[]
+) {
+  if (!decision.severity) return
+  const ended = publicityEndedOn(
+    decision.decisionDate,
+    decision.severity,
+    todayInShanghai(new Date(ctx.nowMs))
+  )
+  if (ended)
+    issues.push({
+      field: 'decisionDate',
+      code: 'publicity_ended',
+      message: publicityEndedMessage(label, ended),
+    })
 }

@@ -1,5 +1,13 @@
 import { PreconditionFailedError } from '../../db/domain/errors.ts'
-import { publicityWindow } from '../../db/domain/severity.ts'
+import {
+  publicityEndedMessage,
+  publicityEndedOn,
+  publicityWindow,
+  type RuleVersion,
+  type Severity,
+} from '../../db/domain/severity.ts'
+import { isPubliclyVisible } from '../../db/domain/visibility.ts'
+import { findPenaltyRow } from '../../db/mutations/penalties.ts'
 import type { WorkflowKind } from '../../db/mutations/workflow.ts'
 import type { DbOrTx } from '../../db/mutations/users.ts'
 import type { ServiceContext } from '../context.ts'
@@ -32,6 +40,11 @@ export type KindSpec<K extends WorkflowKind> = {
   label: string
   objectType: string
   beforeSubmit?: (row: RowOf<K>) => void
+  /**
+   * Refuses a record that would not be public on `today` (its publicity period or validity has
+   * ended): checked at submission and again at approval, since days pass between the steps.
+   */
+  stillPublishable?: (tx: DbOrTx, row: RowOf<K>, today: string) => Promise<void> | void
   /** Columns fixed at publication. */
   onApprove?: (row: RowOf<K>, today: string) => Record<string, unknown>
   /** Columns recording a withdrawal (撤回) and its public reason. */
@@ -55,6 +68,8 @@ export const KINDS: { [K in WorkflowKind]: KindSpec<K> } = {
       if (row.severity === 'minor')
         throw new PreconditionFailedError('轻微失信信息依法不予公示，无需提交审核')
     },
+    stillPublishable: (_tx, row, today) =>
+      refuseEnded('行政处罚', row.decisionDate, row.severity, row.ruleVersion, today),
     // The publicity window is fixed from the decision date and the rule version in force then.
     onApprove: (row) => {
       const window = publicityWindow(row.decisionDate, row.severity, row.ruleVersion)
@@ -69,6 +84,12 @@ export const KINDS: { [K in WorkflowKind]: KindSpec<K> } = {
     label: '红黑名单条目',
     publicLog: true,
     objectType: 'list_entry',
+    stillPublishable: (_tx, row, today) => {
+      if (row.validUntil < today)
+        throw new PreconditionFailedError(
+          `该名单条目的有效期已于${row.validUntil}届满，依法不再公示。请核对有效期；已届满的认定无需录入本平台。`
+        )
+    },
     onWithdraw: (today, reason) => withdrawalColumns('listEntry', today, reason),
   },
   creditRecord: {
@@ -83,6 +104,10 @@ export const KINDS: { [K in WorkflowKind]: KindSpec<K> } = {
         repairableFrom: window?.repairableFrom ?? null,
         publicUntil: window?.publicUntil ?? null,
       }
+    },
+    stillPublishable: (_tx, row, today) => {
+      if (row.kind === 'bad' && row.severity)
+        refuseEnded('不良信用记录', row.decisionDate, row.severity, row.ruleVersion, today)
     },
     beforeSubmit: (row) => {
       if (row.kind === 'bad' && row.severity === 'minor') {
@@ -101,6 +126,15 @@ export const KINDS: { [K in WorkflowKind]: KindSpec<K> } = {
     label: '典型案例',
     publicLog: true,
     objectType: 'typical_case',
+    // A case about a penalty repeats it: not once the penalty has left public view.
+    stillPublishable: async (tx, row, today) => {
+      if (!row.penaltyId) return
+      const penalty = await findPenaltyRow(tx, row.penaltyId)
+      if (penalty && !isPubliclyVisible(penalty, today))
+        throw new PreconditionFailedError(
+          '关联的行政处罚不在公示期内（已期满、撤回或经信用修复），典型案例不能再公示该处罚；请取消关联或核对处罚记录。'
+        )
+    },
     // A case is dated by its publication, the day a second person approves it.
     onApprove: (_row, today) => ({ publishedOn: today }),
     onWithdraw: (today, reason) => withdrawalColumns('typicalCase', today, reason),
@@ -114,6 +148,18 @@ export const KINDS: { [K in WorkflowKind]: KindSpec<K> } = {
       throw new PreconditionFailedError('已生效的变更不能撤回；如需改回，请再次提出更正')
     },
   },
+}
+
+/** A dated decision past its publicity period cannot be submitted or approved. */
+function refuseEnded(
+  label: string,
+  decisionDate: string,
+  severity: Severity,
+  ruleVersion: RuleVersion | null,
+  today: string
+) {
+  const ended = publicityEndedOn(decisionDate, severity, today, ruleVersion ?? undefined)
+  if (ended) throw new PreconditionFailedError(publicityEndedMessage(label, ended))
 }
 
 export function kindSpec<K extends WorkflowKind>(kind: K): KindSpec<K> {

@@ -70,6 +70,8 @@ async function step<K extends WorkflowKind>(
     assertStep(row, name)
     if (opts.reviewer) assertNotAuthor(row, ctx.actor!.id)
     if (name === 'submit') spec.beforeSubmit?.(row)
+    if (name === 'submit' || name === 'approve')
+      await spec.stillPublishable?.(tx, row, todayInShanghai(new Date(ctx.nowMs)))
     const moved = await transitionRecord(tx, kind, id, row, {
       status: WORKFLOW_TRANSITIONS[name].to,
       ...opts.set(row),
