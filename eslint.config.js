@@ -104,6 +104,21 @@ export default tseslint.config(
     },
   },
   {
+    // Scripts are tools an operator runs (start, import, backups, bench): never built on tests.
+    files: ['scripts/**'],
+    ignores: ['**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            noImport(['**/tests/*', '**/tests/**'], 'scripts/ must not depend on test folders.'),
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['site/**'],
     ignores: ['site/lib/data.ts'],
     rules: {

@@ -1,5 +1,5 @@
 /**
- * The Cloudflare Worker's entry (wrangler.jsonc "main"): Astro's handler answers requests (static
+ * The Cloudflare Worker's entry (wrangler.toml "main"): Astro's handler answers requests (static
  * assets, and /api/* through the Hono app), and a daily cron trigger rebuilds the site so that
  * records whose publicity period ended leave it shortly after midnight, Asia/Shanghai (cron
  * times are UTC: 16:05 UTC is 00:05 in Shanghai).

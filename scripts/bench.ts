@@ -184,7 +184,7 @@ if (!values['skip-server']) {
       connections: 20,
       seconds: 10,
     })
-    // The password step of a TOTP account: the expensive part (scrypt), answered 401
+    // The password step of a TOTP account: the expensive part (PBKDF2), answered 401
     // TOTP_REQUIRED by design, which does not count as a failed guess.
     const login = await load(base, {
       paths: ['/api/v1/auth/login'],

@@ -3,7 +3,7 @@ import { createNodeApp, listen } from '../functions/node/node-server.ts'
 import { createPublisher } from '../functions/node/publisher.ts'
 import { SiteBuilder } from '../functions/node/site-builder.ts'
 import { totpCode } from '../functions/auth/totp.ts'
-import { createAccounts, type E2eAccount } from '../tests/e2e/accounts.ts'
+import { createAccounts, type E2eAccount } from './ready-accounts.ts'
 import { ROOT } from './lib.ts'
 
 /**

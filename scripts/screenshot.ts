@@ -3,7 +3,7 @@
  * at what a resident sees (375 px phone, 1280 px desktop).
  */
 import { chromium } from 'playwright-core'
-import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../tests/helpers/browser.ts'
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from './chromium.ts'
 
 const [url, out, width = '1280'] = process.argv.slice(2)
 if (!url || !out) {

@@ -23,6 +23,7 @@ import { handleShutdown } from '../functions/node/shutdown.ts'
 import { SiteBuilder } from '../functions/node/site-builder.ts'
 import { bootstrapAdmin } from '../functions/services/bootstrap-admin.ts'
 import { loadJurisdiction, saveAuthorities, saveJurisdiction } from './jurisdiction.ts'
+import { buildsDirFor, claimBuildsDir } from './builds-dir.ts'
 import { openMigratedDb, ROOT } from './lib.ts'
 import { productionProblems } from './production.ts'
 import { loadPepper } from './secrets.ts'
@@ -34,8 +35,8 @@ const env = process.env
 const production = process.argv.includes('--production')
 const port = Number(env.PORT ?? 4321)
 const host = env.HOST ?? '0.0.0.0'
-// Not under dist/: `npm run build` empties dist/ and would delete the live site.
-const buildsDir = resolve(ROOT, env.SITE_BUILDS_DIR ?? 'data/builds')
+// Not under dist/ (`npm run build` empties it); one per database (scripts/builds-dir.ts).
+const buildsDir = buildsDirFor(ROOT, env)
 
 const db = await openMigratedDb()
 const jurisdiction = loadJurisdiction()
@@ -81,6 +82,13 @@ if (oneTime && env.ADMIN_PASSWORD) {
   console.log('This password is shown only once. Change it and enrol TOTP at the first login.')
 }
 
+let releaseBuildsDir: () => void
+try {
+  releaseBuildsDir = claimBuildsDir(ROOT, buildsDir, env.DATABASE_URL ?? 'file:data/local.db')
+} catch (err) {
+  console.error((err as Error).message)
+  process.exit(78)
+}
 const builder = new SiteBuilder(ROOT, buildsDir)
 const hadBuild = (await builder.liveClientDir()) !== null
 if (!hadBuild) {
@@ -127,5 +135,6 @@ handleShutdown({
   closeDatabase: async () => {
     await publish()
     db.$close()
+    releaseBuildsDir()
   },
 })

@@ -1,6 +1,6 @@
 import * as chromeLauncher from 'chrome-launcher'
 import lighthouse from 'lighthouse'
-import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../tests/helpers/browser.ts'
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../chromium.ts'
 
 export type LighthouseScore = {
   label: string

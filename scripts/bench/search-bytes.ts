@@ -1,6 +1,6 @@
 import { gzipSync } from 'node:zlib'
 import { chromium } from 'playwright-core'
-import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../tests/helpers/browser.ts'
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../chromium.ts'
 
 export type SearchCost = {
   query: string

@@ -18,7 +18,7 @@ export function districtName(districts: District[], code: string): string {
   return districts.find((d) => d.code === code)?.name ?? code
 }
 
-/** Integer 分 → "203.5 万元", for large totals. */
-export function formatWan(fen: number): string {
-  return `${(fen / 1_000_000).toLocaleString('zh-CN', { maximumFractionDigits: 2 })} 万元`
+/** Integer 分 → "203.5" (万元), for a headline figure whose unit is set apart. */
+export function formatWanFigure(fen: number): string {
+  return (fen / 1_000_000).toLocaleString('zh-CN', { maximumFractionDigits: 2 })
 }

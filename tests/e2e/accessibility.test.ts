@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { openPage, seriousAxeViolations, useBrowser } from '../helpers/e2e.ts'
+import { openPage, seriousAxeViolations, url, useBrowser } from '../helpers/e2e.ts'
 
 const ctx = useBrowser()
 
@@ -69,6 +69,39 @@ describe('accessibility', () => {
       }
     })
   }
+
+  // Matrix L2 (适老化): a phone whose browser text size is set to 200 %. The site sizes type in
+  // rem from a 112.5 % root, so the setting doubles that root; the injected rule stands in for
+  // the browser preference (CSP is bypassed for it alone).
+  it('reads at 375 px with the browser text size at 200 %, without horizontal scrolling', async () => {
+    const context = await ctx.browser.newContext({
+      viewport: { width: 375, height: 800 },
+      bypassCSP: true,
+      locale: 'zh-CN',
+    })
+    const page = await context.newPage()
+    for (const path of templates()) {
+      await page.goto(url(path))
+      await page.addStyleTag({ content: ':root { font-size: 225% !important; }' })
+      const wide = await page.evaluate(() =>
+        [...document.querySelectorAll('body *')]
+          .filter((e) => e.getBoundingClientRect().right > window.innerWidth + 1)
+          // Wide tables sit in labelled scroll regions on purpose: they scroll, the page does not.
+          .filter((e) => {
+            for (let a = e.parentElement; a; a = a.parentElement)
+              if (['auto', 'scroll'].includes(getComputedStyle(a).overflowX)) return false
+            return true
+          })
+          .slice(0, 3)
+          .map(
+            (e) =>
+              `${e.tagName.toLowerCase()}.${e.className} “${e.textContent?.trim().slice(0, 20)}”`
+          )
+      )
+      expect(wide, path).toEqual([])
+    }
+    await context.close()
+  })
 
   it('offers a skip link as the first focusable element', async () => {
     const { page, close } = await openPage(ctx.browser, '/')

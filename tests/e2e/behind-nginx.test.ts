@@ -20,7 +20,7 @@ import {
   waitForLine,
   type Started,
 } from '../helpers/production-server.ts'
-import { createAccounts, type E2eAccount } from './accounts.ts'
+import { createAccounts, type E2eAccount } from '../../scripts/ready-accounts.ts'
 
 /**
  * Issue 14, end to end: the production mode from a fresh database, behind Debian's nginx booted

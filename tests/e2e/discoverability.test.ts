@@ -62,4 +62,19 @@ describe('discoverability and reuse', () => {
     expect(xml).toContain(file.history[0]!.about!)
     await close()
   })
+
+  it('advertises its feeds on the home page and list pages, each once', async () => {
+    for (const [path, expected] of [
+      ['/', ['/feeds/penalties.xml', '/feeds/cases.xml', '/feeds/lists.xml', '/feeds/changes.xml']],
+      ['/penalties/', ['/feeds/penalties.xml']],
+      ['/cases/', ['/feeds/cases.xml']],
+      ['/black-list/', ['/feeds/lists.xml']],
+    ] as const) {
+      const html = await (await fetch(url(path))).text()
+      const hrefs = [
+        ...html.matchAll(/<link rel="alternate" type="application\/atom\+xml"[^>]*href="([^"]+)"/g),
+      ].map((m) => m[1])
+      expect(hrefs, path).toEqual(expected)
+    }
+  })
 })

@@ -17,7 +17,7 @@ import { SiteBuilder } from '../../functions/node/site-builder.ts'
 import { generateSeedData } from '../../scripts/seed/generate.ts'
 import { writeSeedData } from '../../scripts/seed/write.ts'
 import { createTestDb } from '../helpers/test-db.ts'
-import { createAccounts, type E2eAccount } from './accounts.ts'
+import { createAccounts, type E2eAccount } from '../../scripts/ready-accounts.ts'
 
 const ROOT = resolve(import.meta.dirname, '../..')
 const SEED_DATE = '2026-11-27'

@@ -8,7 +8,7 @@ import { SiteBuilder } from '../../functions/node/site-builder.ts'
 import { generateSeedData } from '../../scripts/seed/generate.ts'
 import { writeSeedData } from '../../scripts/seed/write.ts'
 import { createTestDb } from '../helpers/test-db.ts'
-import { createAccounts, type E2eAccount } from './accounts.ts'
+import { createAccounts, type E2eAccount } from '../../scripts/ready-accounts.ts'
 
 /** The date the fixture data and the build both take as "today". */
 export const E2E_DATE = '2026-11-27'

@@ -60,7 +60,7 @@ describe('C5 nothing admin-side exposed on the public site', () => {
       '/.env',
       '/.env.local',
       '/wrangler.toml',
-      '/wrangler.jsonc',
+      '/wrangler.toml',
       '/wrangler.json',
       '/package.json',
       '/package-lock.json',

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, inject } from 'vitest'
 import { createDb } from '../../db/client.ts'
 import { loadPublicSnapshot, type PublicSnapshot } from '../../db/queries/index.ts'
 import { totpCode } from '../../functions/auth/totp.ts'
-import { CHROMIUM_ARGS, CHROMIUM_PATH } from './browser.ts'
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../scripts/chromium.ts'
 
 const require = createRequire(import.meta.url)
 

@@ -1,11 +1,11 @@
-import type { Db } from '../../db/client.ts'
-import type { Role } from '../../db/domain/user.ts'
-import { updateUser } from '../../db/mutations/users.ts'
-import { findUserByUsername } from '../../db/queries/users.ts'
-import { sealSecret } from '../../functions/auth/secret-box.ts'
-import { newTotpSecret } from '../../functions/auth/totp.ts'
-import type { AppConfig } from '../../functions/env.ts'
-import { createUser } from '../../functions/services/manage-users.ts'
+import type { Db } from '../db/client.ts'
+import type { Role } from '../db/domain/user.ts'
+import { updateUser } from '../db/mutations/users.ts'
+import { findUserByUsername } from '../db/queries/users.ts'
+import { sealSecret } from '../functions/auth/secret-box.ts'
+import { newTotpSecret } from '../functions/auth/totp.ts'
+import type { AppConfig } from '../functions/env.ts'
+import { createUser } from '../functions/services/manage-users.ts'
 
 export type E2eAccount = {
   username: string
@@ -36,7 +36,11 @@ const ACCOUNTS: [string, Role, string | null][] = [
   ['auditor1', 'auditor', null],
 ]
 
-/** Ready accounts for the journeys (password set, TOTP enrolled), created through the service. */
+/**
+ * Ready accounts (password set, TOTP enrolled), created through the service: for the browser
+ * journeys, the benchmark and the security scan, which sign in as people do. Never for a real
+ * installation: the password is fixed and known.
+ */
 export async function createAccounts(db: Db, config: AppConfig): Promise<E2eAccount[]> {
   const ctx = {
     db,
