@@ -51,9 +51,9 @@ describe('company-name index', () => {
     expect(search(index, '学府业主')).toEqual(['S3'])
   })
 
-  it('tolerates a shortened name, and refuses what it cannot look up', () => {
-    // Not a substring of any name, but most of its pairs are in 盘锦宇昌物业服务有限公司.
-    expect(search(index, '宇昌物业服务公司')).toContain('S0')
+  it('finds a shortened name that keeps every character, and refuses what it cannot look up', () => {
+    // Not a substring of any name, but every character is in 盘锦宇昌物业服务有限公司 only.
+    expect(search(index, '宇昌物业服务公司')).toEqual(['S0'])
     expect(queryPair('宇', index.info)).toBeNull()
     expect(queryPair('有限公司', index.info)).toBeNull()
     expect(search(index, '完全无关')).toEqual([])
@@ -68,5 +68,25 @@ describe('company-name index', () => {
       hit(`M${i}`, [1, 2, 3, 4].map((k) => cjk(i * 7919 * k + k)).join(''))
     )
     expect(buildNameIndex(many).info.shards).toBeGreaterThan(16)
+  })
+
+  it('matches only names with every character of the query, ranked exact, prefix, contained', () => {
+    // Shares 学府 and 委员会 with a real name, but not its other characters: nothing.
+    expect(search(index, '甲乙丙学府委员会')).toEqual([])
+    // One character wrong (宇晶 for 宇昌): nothing, rather than something else.
+    expect(search(index, '宇晶物业')).toEqual([])
+    const ranked = buildNameIndex([
+      hit('contains', '新宇昌物业'),
+      hit('other', '宇物昌业'),
+      hit('prefix', '宇昌物业服务'),
+      hit('exact', '宇昌物业'),
+    ])
+    expect(search(ranked, '宇昌物业')).toEqual(['exact', 'prefix', 'contains'])
+    expect(
+      matchNames(
+        '宇昌物业',
+        ranked.shards.flatMap((s) => Object.values(s).flat())
+      )
+    ).toEqual(expect.arrayContaining([expect.arrayContaining(['other'])]))
   })
 })

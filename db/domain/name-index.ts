@@ -97,23 +97,32 @@ export function queryPair(query: string, info: NameIndexInfo): string | null {
 }
 
 /**
- * The names among one pair's postings that match the query: every word of it as written, or —
- * when none does — at least 60 % of its pairs (people shorten and reorder names), best first.
+ * The names among one pair's postings that match the query: names containing every character of
+ * it (spaces and punctuation dropped, as many times as the query has them), ranked the exact name,
+ * names starting with the query, names containing it as written, then the rest; shorter first.
+ * Nothing else: a query that shares only a common word (物业, 委员会) with a name is not a match
+ * (issue 15), and a typo finds nothing rather than something else.
  */
 export function matchNames(query: string, hits: NameHit[]): NameHit[] {
-  const words = query.split(/\s+/).map(nameKey).filter(Boolean)
-  const exact = hits.filter((h) => {
-    const key = nameKey(h[1])
-    return words.every((w) => key.includes(w))
-  })
-  if (exact.length) return exact.sort((a, b) => a[1].length - b[1].length)
-  const wanted = bigrams(words.join(''))
+  const q = nameKey(query)
+  if (!q) return []
+  const rank = (key: string) => (key === q ? 0 : key.startsWith(q) ? 1 : key.includes(q) ? 2 : 3)
   return hits
-    .map((h) => {
-      const have = new Set(bigrams(nameKey(h[1])))
-      return { h, score: wanted.filter((p) => have.has(p)).length / (wanted.length || 1) }
-    })
-    .filter(({ score }) => score >= 0.6)
-    .sort((a, b) => b.score - a.score || a.h[1].length - b.h[1].length)
+    .map((h) => ({ h, key: nameKey(h[1]) }))
+    .filter(({ key }) => hasEveryCharacter(key, q))
+    .sort((a, b) => rank(a.key) - rank(b.key) || a.key.length - b.key.length)
     .map(({ h }) => h)
+}
+
+/**
+ * Whether `text` holds every character of `query` (spaces and punctuation dropped), as many
+ * times as the query does: what a search result must satisfy to be called a match, for names
+ * and for the full text of penalties and cases alike.
+ */
+export function hasEveryCharacter(text: string, query: string): boolean {
+  const have = new Map<string, number>()
+  for (const ch of nameKey(text)) have.set(ch, (have.get(ch) ?? 0) + 1)
+  const need = new Map<string, number>()
+  for (const ch of nameKey(query)) need.set(ch, (need.get(ch) ?? 0) + 1)
+  return need.size > 0 && [...need].every(([ch, n]) => (have.get(ch) ?? 0) >= n)
 }

@@ -1,6 +1,13 @@
+import { hasEveryCharacter } from '../../db/domain/name-index.ts'
+
 /** Browser side of Pagefind: load its module from the built site and return plain results. */
 type PagefindResult = {
-  data: () => Promise<{ url: string; excerpt: string; meta: Record<string, string> }>
+  data: () => Promise<{
+    url: string
+    excerpt: string
+    content: string
+    meta: Record<string, string>
+  }>
 }
 type Pagefind = {
   search: (
@@ -24,9 +31,13 @@ export async function runSearch(
   const search = await pagefind.search(q, { filters: active })
   if (!search) return []
   const data = await Promise.all(search.results.slice(0, MAX_RESULTS).map((r) => r.data()))
-  return data.map((d) => ({
-    url: d.url,
-    title: d.meta.title ?? d.url,
-    excerpt: d.excerpt,
-  }))
+  // Pagefind matches segments: a query sharing one common word (物业管理, 委员会) with hundreds
+  // of records would list them all. A result must hold every character of the query (issue 15).
+  return data
+    .filter((d) => hasEveryCharacter(`${d.meta.title ?? ''}${d.content}`, q))
+    .map((d) => ({
+      url: d.url,
+      title: d.meta.title ?? d.url,
+      excerpt: d.excerpt,
+    }))
 }

@@ -69,6 +69,8 @@ describe('discoverability and reuse', () => {
       ['/penalties/', ['/feeds/penalties.xml']],
       ['/cases/', ['/feeds/cases.xml']],
       ['/black-list/', ['/feeds/lists.xml']],
+      ['/red-list/', ['/feeds/lists.xml']],
+      ['/feeds/', ['/feeds/changes.xml']],
     ] as const) {
       const html = await (await fetch(url(path))).text()
       const hrefs = [

@@ -75,6 +75,15 @@ describe('a visitor finds a company', () => {
     expect(status).toContain('没有找到')
   })
 
+  it('lists nothing for nonsense that shares only a common word with hundreds of records', async () => {
+    for (const query of ['甲乙丙丁戊委员会', '子丑寅卯物业管理', '玄黄洪荒物业服务有限公司']) {
+      const { titles, status } = await searchResults(`/search/?q=${encodeURIComponent(query)}`)
+      expect(titles, query).toEqual([])
+      // Says so plainly, and what to try instead.
+      expect(status, query).toMatch(/没有找到.*检查错别字.*少输入几个字/)
+    }
+  })
+
   it('filters results by list status and district', async () => {
     const black = ctx.snap.subjects.filter((s) => s.listStatus === 'black')
     expect(black.length).toBeGreaterThan(0)
