@@ -8,6 +8,8 @@ export default defineConfig({
       'functions/**/*.test.ts',
       'scripts/**/*.test.ts',
       'site/**/*.test.ts',
+      // Cross-folder tests that need no browser (the search relevance set).
+      'tests/*.test.ts',
     ],
     exclude: ['node_modules/**', 'dist/**', 'tests/e2e/**'],
   },

@@ -1,14 +1,14 @@
 import * as OpenCC from 'opencc-js'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { DEFAULT_JURISDICTION } from '../../db/domain/jurisdiction.ts'
-import { loadPublicSnapshot, type PublicSnapshot } from '../../db/queries/index.ts'
-import { generateSeedData } from '../../scripts/seed/generate.ts'
-import { writeSeedData } from '../../scripts/seed/write.ts'
-import { createTestDb } from '../../tests/helpers/test-db.ts'
-import { exactShards } from './exact-index.ts'
-import { nameIndex } from './name-search.ts'
-import { searchSubjects, type ShardReader } from './subject-search.ts'
-import { penaltyUrl, subjectUrl } from './urls.ts'
+import { DEFAULT_JURISDICTION } from '../db/domain/jurisdiction.ts'
+import { loadPublicSnapshot, type PublicSnapshot } from '../db/queries/index.ts'
+import { generateSeedData } from '../scripts/seed/generate.ts'
+import { writeSeedData } from '../scripts/seed/write.ts'
+import { createTestDb } from './helpers/test-db.ts'
+import { exactShards } from '../site/lib/exact-index.ts'
+import { nameIndex } from '../site/lib/name-search.ts'
+import { searchSubjects, type ShardReader } from '../site/lib/subject-search.ts'
+import { penaltyUrl, subjectUrl } from '../site/lib/urls.ts'
 
 /*
  * Issue 15: a relevance set over the seed generator's names, run through the same code the search
