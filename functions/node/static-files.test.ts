@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs'
+import { linkSync, mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { brotliDecompressSync, gunzipSync } from 'node:zlib'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -133,5 +133,16 @@ describe('serveStatic', () => {
     const after = statSync(join(next, 'penalties', 'index.html.br'))
     expect(after.ino).toBe(before.ino)
     expect(after.mtimeMs).toBe(before.mtimeMs)
+  })
+
+  it('links the siblings of a page a partial build kept (the same file) without reading it', async () => {
+    const kept = join(root, '..', 'kept')
+    mkdirSync(join(kept, 'penalties'), { recursive: true })
+    linkSync(join(root, 'penalties', 'index.html'), join(kept, 'penalties', 'index.html'))
+    expect(await precompressSite(kept, root)).toMatchObject({ reused: 1, compressed: 0 })
+    for (const suffix of ['.br', '.gz'])
+      expect(statSync(join(kept, 'penalties', `index.html${suffix}`)).ino).toBe(
+        statSync(join(root, 'penalties', `index.html${suffix}`)).ino
+      )
   })
 })
