@@ -23,6 +23,15 @@ export const PENALTY_CATEGORIES = [
 export const PenaltyCategory = z.enum(PENALTY_CATEGORIES)
 export type PenaltyCategory = z.infer<typeof PenaltyCategory>
 
+/**
+ * What a housing bureau can impose on the organisations this platform covers: everything but
+ * 行政拘留, which only the public security organs impose, and only on natural persons (行政处罚法
+ * 第十八条). The console offers these; a draft with 行政拘留 is refused on 处罚类别.
+ */
+export const BUREAU_PENALTY_CATEGORIES: readonly PenaltyCategory[] = PENALTY_CATEGORIES.filter(
+  (c) => c !== 'detention'
+)
+
 /** 行政相对人类别 in the national 双公示 standard. */
 export const PARTY_CATEGORIES = ['legal_person', 'natural_person', 'individual_business'] as const
 export const PartyCategory = z.enum(PARTY_CATEGORIES)

@@ -10,12 +10,19 @@ export async function listDistricts(db: Db): Promise<District[]> {
   return rows.map(({ code, name, kind }) => ({ code, name, kind }))
 }
 
-export type Authority = { id: number; name: string; uscc: string | null }
+export type Authority = {
+  id: number
+  name: string
+  uscc: string | null
+  districtCode: string | null
+}
 
 /** Authorities by id, for joining names onto records without a join per query. */
 export async function mapAuthorities(db: Db): Promise<Map<number, Authority>> {
   const rows = await db.select().from(authorities)
-  return new Map(rows.map((a) => [a.id, { id: a.id, name: a.name, uscc: a.uscc }]))
+  return new Map(
+    rows.map((a) => [a.id, { id: a.id, name: a.name, uscc: a.uscc, districtCode: a.districtCode }])
+  )
 }
 
 /** Whether the database holds synthetic 示例数据 (every page then says so). */

@@ -104,5 +104,8 @@ export const adminRoute = new Hono<AppEnv>()
   })
   .get('/authorities', async (c) => {
     const all = [...(await mapAuthorities(c.var.deps.db)).values()]
-    return c.json({ authorities: all.map((a) => a.name) })
+    // The form starts on the actor's own bureau (the district's, or the city's for city-level
+    // staff), never on whichever authority happens to be first (issue 16).
+    const own = all.find((a) => a.districtCode === c.var.actor.district)
+    return c.json({ authorities: all.map((a) => a.name), preferred: own?.name ?? null })
   })

@@ -55,6 +55,26 @@ async function actors() {
   }
 }
 
+describe('the penalty form’s choices (issue 16)', () => {
+  it('refuses 行政拘留, which a housing bureau cannot impose on a company', async () => {
+    const a = await actors()
+    const res = await post(
+      t,
+      '/api/v1/penalties',
+      draft(xinglongtai, { category: 'detention' }),
+      a.editor
+    )
+    expect(res.status).toBe(422)
+    expect(JSON.stringify(await res.json())).toMatch(/"field":"category".*not_for_bureau/)
+  })
+
+  it('offers the editor’s own bureau first', async () => {
+    const a = await actors()
+    const res = await get(t, '/api/v1/admin/authorities', a.editor)
+    expect(await res.json()).toMatchObject({ preferred: authority })
+  })
+})
+
 describe('the penalty workflow', () => {
   it('drafts, submits and publishes with two people, asking for a rebuild once', async () => {
     const a = await actors()

@@ -1,4 +1,5 @@
 import { ConflictError, ValidationError, type Issue } from '../../db/domain/errors.ts'
+import { BUREAU_PENALTY_CATEGORIES } from '../../db/domain/penalty.ts'
 import type { DraftPenaltyInput } from '../../db/domain/penalty-input.ts'
 import { ruleVersionFor } from '../../db/domain/severity.ts'
 import { findViolationType } from '../../db/domain/violation-type.ts'
@@ -23,6 +24,13 @@ export async function draftPenaltyIn(tx: DbOrTx, ctx: ServiceContext, input: Dra
   if (findViolationType(input.violationType)?.subjectKind !== subject.kind) {
     issues.push({ field: 'violationType', code: 'kind', message: '违法行为类型与当事人类型不符' })
   }
+  if (!BUREAU_PENALTY_CATEGORIES.includes(input.category))
+    issues.push({
+      field: 'category',
+      code: 'not_for_bureau',
+      message:
+        '行政拘留只能由公安机关对个人作出，住房和城乡建设部门不能对企业作出，请选择其他处罚类别',
+    })
   const authority = await authorityOrIssue(tx, input.authority, '处罚机关', issues)
   if (issues.length) throw new ValidationError(issues)
   if (await findPenaltyByDecisionNo(tx, authority!.id, input.decisionNo)) {

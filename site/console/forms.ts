@@ -111,8 +111,15 @@ export function el<K extends keyof HTMLElementTagNameMap>(
   return node
 }
 
-/** Fill a <select> with the authorities the platform knows (处罚机关, 认定机关 …). */
+/**
+ * Fill a <select> with the authorities the platform knows (处罚机关, 认定机关 …), choosing the
+ * person's own bureau — their district's, or the city's for city-level staff.
+ */
 export async function fillAuthorities(select: HTMLSelectElement) {
-  const { authorities } = await api<{ authorities: string[] }>('/admin/authorities')
+  const { authorities, preferred } = await api<{
+    authorities: string[]
+    preferred: string | null
+  }>('/admin/authorities')
   for (const name of authorities) select.append(el('option', name, { value: name }))
+  if (preferred) select.value = preferred
 }

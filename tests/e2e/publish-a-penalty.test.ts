@@ -16,7 +16,24 @@ describe('publishing a penalty', () => {
     await logIn(editor.page, 'editor-xl')
     await editor.page.getByRole('link', { name: '新建行政处罚' }).click()
     const form = editor.page
+    // Issue 16: the form starts on the editor's own bureau, not the city's.
+    await expect
+      .poll(() => form.getByLabel('处罚机关').inputValue())
+      .toBe('盘锦市兴隆台区住房和城乡建设局')
+    // A mistyped check digit is named as such, not as "not found".
+    await form.getByLabel('当事人统一社会信用代码').fill(`${company.uscc!.slice(0, 17)}0`)
+    await form.getByLabel('当事人统一社会信用代码').blur()
+    await form.getByText('统一社会信用代码校验位错误').waitFor()
     await form.getByLabel('当事人统一社会信用代码').fill(company.uscc!)
+    await form.getByLabel('当事人统一社会信用代码').blur()
+    await form.getByText(`当事人：${company.name}`).waitFor()
+    // Only a property company's violations are offered for a property company.
+    const offered = await form
+      .locator('#violationType optgroup:not([disabled]) option')
+      .evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value))
+    expect(offered.length).toBeGreaterThan(5)
+    expect(offered.every((v) => v.startsWith('property_company.'))).toBe(true)
+    expect(await form.locator('#category option[value="detention"]').count()).toBe(0)
     await form.getByLabel('行政处罚决定书文号').fill(decisionNo)
     await form.getByLabel('处罚机关').selectOption('盘锦市兴隆台区住房和城乡建设局')
     await form.getByLabel('处罚决定日期').fill('2026-11-20')
@@ -50,6 +67,18 @@ describe('publishing a penalty', () => {
       .first()
       .click()
     await reviewer.page.getByText('罚款人民币8000元，责令限期改正。').waitFor()
+    // Issue 16: the reviewer sees every row that will be published, 处罚机关 and its USCC among
+    // them, in the public page's words and order.
+    const reviewRows = await reviewer.page
+      .locator('#fields .app-summary__row')
+      .evaluateAll((rows) =>
+        rows.map(
+          (r) => `${r.querySelector('dt')!.textContent}：${r.querySelector('dd')!.textContent}`
+        )
+      )
+    expect(reviewRows).toContain('处罚机关：盘锦市兴隆台区住房和城乡建设局')
+    expect(reviewRows.some((r) => /^处罚机关统一社会信用代码：[0-9A-Z]{18}$/.test(r))).toBe(true)
+    expect(reviewRows).toContain('公示截止日期：2027年11月19日')
     // B5: the session token lives only in its HttpOnly cookie — not readable by scripts, not in
     // web storage, not in the address bar.
     const [sid] = (await reviewer.page.context().cookies()).filter((c) => c.name === 'sid')
@@ -89,6 +118,17 @@ describe('publishing a penalty', () => {
       if (Date.now() > deadline) throw new Error('the site did not rebuild within 2 minutes')
       await new Promise((r) => setTimeout(r, 1000))
     }
+    // What the reviewer approved is exactly what the public page shows, row for row.
+    const publicPage = await openPage(ctx.browser, `/penalties/${id}/`)
+    const publicRows = await publicPage.page
+      .locator('main .app-summary__row')
+      .evaluateAll((rows) =>
+        rows.map(
+          (r) => `${r.querySelector('dt')!.textContent}：${r.querySelector('dd')!.textContent}`
+        )
+      )
+    await publicPage.close()
+    expect(publicRows).toEqual(reviewRows)
     const file = await (await fetch(url(`/enterprises/${company.id}/`))).text()
     expect(file).toContain(decisionNo)
     expect(await (await fetch(url('/penalties/'))).text()).toContain(decisionNo)
