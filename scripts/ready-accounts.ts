@@ -33,6 +33,9 @@ const ACCOUNTS: [string, Role, string | null][] = [
   ['editor-city', 'editor', null],
   ['reviewer-city', 'reviewer', null],
   ['admin-a11y', 'admin', null],
+  // The console-by-role journey signs in once each, apart from every other journey.
+  ['editor-roles', 'editor', '211103'],
+  ['reviewer-roles', 'reviewer', '211103'],
   ['auditor1', 'auditor', null],
 ]
 

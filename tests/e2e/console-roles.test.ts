@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest'
+import { logIn, openPage, url, useBrowser } from '../helpers/e2e.ts'
+
+const ctx = useBrowser()
+
+/**
+ * Issue 16, item 6: each role sees only what it can do, a page it cannot use says so in words,
+ * and the header names the district, not its code.
+ */
+describe('the console by role', () => {
+  it('shows an editor no user management, audit log or review queue, and says why', async () => {
+    const { page, close } = await openPage(ctx.browser, '/admin/')
+    await logIn(page, 'editor-roles')
+    await page.goto(url('/admin/dashboard/'))
+    await page.getByText('editor-roles（录入员 · 兴隆台区）').waitFor()
+    const nav = page.getByRole('navigation', { name: '后台导航' })
+    await expect(nav.getByRole('link', { name: '新建行政处罚' }).isVisible()).resolves.toBe(true)
+    for (const hidden of ['用户管理', '审计日志'])
+      await expect(nav.getByRole('link', { name: hidden }).isVisible(), hidden).resolves.toBe(false)
+    await expect(page.getByRole('heading', { name: '待我审核' }).isVisible()).resolves.toBe(false)
+    await expect(page.getByRole('heading', { name: '被退回的记录' }).isVisible()).resolves.toBe(
+      true
+    )
+
+    await page.goto(url('/admin/users/'))
+    await page
+      .getByRole('alert')
+      .filter({ hasText: '您的角色是录入员，不能使用“用户管理”' })
+      .waitFor()
+    await expect(page.getByRole('button', { name: '创建用户' }).isVisible()).resolves.toBe(false)
+    await close()
+  })
+
+  it('shows a reviewer the review queue and no drafting menus', async () => {
+    const { page, close } = await openPage(ctx.browser, '/admin/')
+    await logIn(page, 'reviewer-roles')
+    await page.goto(url('/admin/dashboard/'))
+    await page.getByText('reviewer-roles（审核员 · 兴隆台区）').waitFor()
+    await expect(page.getByRole('heading', { name: '待我审核' }).isVisible()).resolves.toBe(true)
+    const nav = page.getByRole('navigation', { name: '后台导航' })
+    await expect(nav.getByRole('link', { name: '新建行政处罚' }).isVisible()).resolves.toBe(false)
+    await close()
+  })
+})
