@@ -35,6 +35,7 @@ const ACCOUNTS: [string, Role, string | null][] = [
   ['admin-a11y', 'admin', null],
   // The console-by-role journey signs in once each, apart from every other journey.
   ['editor-roles', 'editor', '211103'],
+  ['editor-roles2', 'editor', '211103'],
   ['reviewer-roles', 'reviewer', '211103'],
   ['auditor1', 'auditor', null],
 ]

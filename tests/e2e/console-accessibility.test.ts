@@ -16,6 +16,9 @@ const TEMPLATES = [
   '/admin/import/',
   '/admin/audit/',
   '/admin/users/',
+  '/admin/ledger/',
+  '/admin/ledger/new/',
+  '/admin/returns/',
 ]
 
 describe('console accessibility', () => {
@@ -52,6 +55,20 @@ describe('console accessibility', () => {
           .map((e) => `${e.tagName.toLowerCase()}#${e.id}.${e.className}`)
       )
       expect(wide, path).toEqual([])
+    }
+    // Issue 16, item 13: a clerk's phone (375 px) — no console page scrolls sideways.
+    await page.setViewportSize({ width: 375, height: 800 })
+    for (const path of TEMPLATES) {
+      await page.goto(url(path))
+      await page.waitForLoadState('networkidle')
+      const wide = await page.evaluate(() =>
+        [...document.querySelectorAll('body *')]
+          .filter((e) => !e.parentElement?.closest('.app-table-wrap'))
+          .filter((e) => e.getBoundingClientRect().right > window.innerWidth + 0.5)
+          .slice(0, 4)
+          .map((e) => `${e.tagName.toLowerCase()}#${e.id}.${e.className}`)
+      )
+      expect(wide, `${path} at 375 px`).toEqual([])
     }
     await close()
   })

@@ -41,4 +41,21 @@ describe('the console by role', () => {
     await expect(nav.getByRole('link', { name: '新建行政处罚' }).isVisible()).resolves.toBe(false)
     await close()
   })
+
+  it('folds the menu into one 菜单 button on a phone', async () => {
+    const { page, close } = await openPage(ctx.browser, '/admin/', { width: 375 })
+    await logIn(page, 'editor-roles2')
+    await page.goto(url('/admin/dashboard/'))
+    const nav = page.getByRole('navigation', { name: '后台导航' })
+    const menu = nav.getByRole('button', { name: '菜单' })
+    await menu.waitFor()
+    await expect(nav.getByRole('link', { name: '新建行政处罚' }).isVisible()).resolves.toBe(false)
+    // The page's heading is on the first screen, not below six rows of links.
+    const top = await page.locator('main h1').evaluate((h) => h.getBoundingClientRect().top)
+    expect(top).toBeLessThan(300)
+    await menu.click()
+    await expect(menu.getAttribute('aria-expanded')).resolves.toBe('true')
+    await expect(nav.getByRole('link', { name: '新建行政处罚' }).isVisible()).resolves.toBe(true)
+    await close()
+  })
 })
