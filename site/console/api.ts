@@ -31,10 +31,31 @@ const send = (path: string, body: unknown, method: string) =>
  * Sensitive actions (publish, withdraw, accounts, audit export) need a code entered in the last
  * five minutes (matrix B6): ask for one until it is accepted or the person cancels; true = retry.
  */
-async function stepUp(message: string): Promise<boolean> {
+/**
+ * What the person is confirming, named from the request that asked for step-up (issue 16, item
+ * 7): a code is entered for an action, and the dialog says which.
+ */
+const STEP_UP_ACTIONS: [pattern: RegExp, name: string][] = [
+  [/\/changes\/\d+\/approve$/, '审核通过变更申请'],
+  [/\/approve$/, '审核通过并公示'],
+  [/\/withdraw$/, '撤回公示'],
+  [/\/remove$/, '移出名单'],
+  [/\/audit\/export/, '导出审计日志'],
+  [/\/users\/[^/]+\/disable$/, '停用账号'],
+  [/\/users/, '管理账号'],
+]
+export function stepUpActionName(path: string): string | null {
+  return STEP_UP_ACTIONS.find(([pattern]) => pattern.test(path))?.[1] ?? null
+}
+
+async function stepUp(message: string, path: string): Promise<boolean> {
   let problem: string | undefined
+  const action = stepUpActionName(path)
+  const reason = action
+    ? `您正在“${action}”，此操作需要再次验证身份`
+    : message.replace(/[：:].*$/, '')
   for (;;) {
-    const totp = await askForCode(message.replace(/[：:].*$/, ''), problem)
+    const totp = await askForCode(reason, problem)
     if (totp === null) return false
     const res = await send('/auth/reauth', { totp }, 'POST')
     if (res.ok) return true
@@ -52,7 +73,7 @@ export async function api<T>(
   let res = await send(path, body, method)
   let data = (await res.json().catch(() => ({}))) as ErrorBody
   if (res.status === 401 && data.error?.code === 'REAUTH_REQUIRED') {
-    if (await stepUp(data.error.message)) {
+    if (await stepUp(data.error.message, path)) {
       res = await send(path, body, method)
       data = (await res.json().catch(() => ({}))) as ErrorBody
     }
@@ -98,7 +119,7 @@ export async function download(path: string, filename: string): Promise<void> {
         .json()
         .catch(() => ({}))) as ErrorBody
     ).error
-    if (e?.code === 'REAUTH_REQUIRED' && (await stepUp(e.message)))
+    if (e?.code === 'REAUTH_REQUIRED' && (await stepUp(e.message, path)))
       res = await send(path, undefined, 'GET')
   }
   if (!res.ok) {

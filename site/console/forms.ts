@@ -40,7 +40,7 @@ export function showErrors(form: HTMLFormElement, err: unknown) {
   const error =
     err instanceof ApiError ? err : new ApiError(0, 'NETWORK', '网络连接失败，请检查网络后重试')
   const fields: FieldError[] = error.fields.length
-    ? error.fields
+    ? inFormOrder(form, error.fields)
     : [{ field: '', message: error.message }]
   const summary = document.createElement('div')
   summary.className = 'app-error-summary'
@@ -79,11 +79,50 @@ export function showErrors(form: HTMLFormElement, err: unknown) {
   summary.focus()
 }
 
+/** The server's field errors in the order the fields stand on the page (issue 16, item 8). */
+function inFormOrder(form: HTMLFormElement, fields: FieldError[]): FieldError[] {
+  const controls = [...form.querySelectorAll<HTMLElement>('[name], fieldset[id]')]
+  const position = (f: FieldError) => {
+    const control = f.field ? fieldControl(form, f.field) : null
+    const i = control ? controls.indexOf(control) : -1
+    return i === -1 ? controls.length : i
+  }
+  return fields
+    .map((f, i) => ({ f, i }))
+    .sort((a, b) => position(a.f) - position(b.f) || a.i - b.i)
+    .map(({ f }) => f)
+}
+
+/**
+ * Once a person changes a field an error named, that error goes — beside the field and in the
+ * summary — so a corrected value never stands next to a stale red message (issue 16, item 7).
+ */
+function clearFieldErrorOnChange(form: HTMLFormElement) {
+  const clear = (event: Event) => {
+    const control = (event.target as HTMLElement).closest<HTMLElement>('[aria-invalid], fieldset')
+    if (!control?.id) return
+    const message = document.getElementById(`${control.id}-error`)
+    if (!message) return
+    message.remove()
+    control.removeAttribute('aria-invalid')
+    if (control.getAttribute('aria-describedby') === message.id)
+      control.removeAttribute('aria-describedby')
+    const summary = form.querySelector('.app-error-summary')
+    summary
+      ?.querySelectorAll(`a[href="#${CSS.escape(control.id)}"]`)
+      .forEach((a) => a.closest('li')?.remove())
+    if (summary && !summary.querySelector('li')) summary.remove()
+  }
+  form.addEventListener('input', clear)
+  form.addEventListener('change', clear)
+}
+
 /** Wire a form to an async action with error display and a busy state on its button. */
 export function onSubmit(
   form: HTMLFormElement,
   action: (values: Record<string, unknown>) => Promise<void>
 ) {
+  clearFieldErrorOnChange(form)
   form.addEventListener('submit', async (event) => {
     event.preventDefault()
     const button = form.querySelector<HTMLButtonElement>('button[type=submit]')

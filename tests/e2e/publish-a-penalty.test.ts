@@ -51,6 +51,9 @@ describe('publishing a penalty', () => {
       '处罚决定日期不能晚于今天'
     )
     await form.getByLabel('处罚决定日期').fill('2026-11-20')
+    // Issue 16: the corrected field's error goes at once, beside it and in the summary.
+    await expect(form.locator('#decisionDate-error').count()).resolves.toBe(0)
+    await expect(form.locator('.app-error-summary').count()).resolves.toBe(0)
     await form.getByRole('button', { name: '保存草稿' }).click()
     await form.waitForURL(/\/admin\/penalties\/view\/\?id=\d+/)
     const id = Number(new URL(form.url()).searchParams.get('id'))
@@ -102,6 +105,8 @@ describe('publishing a penalty', () => {
     db.$close()
     await reviewer.page.getByRole('button', { name: '审核通过并公示' }).click()
     const dialog = reviewer.page.getByRole('dialog', { name: '请再次验证身份' })
+    // The dialog names what the code confirms (issue 16).
+    await dialog.getByText('您正在“审核通过并公示”').waitFor()
     await dialog.getByLabel('6位动态口令').fill('000000')
     await dialog.getByRole('button', { name: '确认' }).click()
     await dialog.getByText('动态口令不正确').waitFor()
