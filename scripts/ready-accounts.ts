@@ -36,6 +36,7 @@ const ACCOUNTS: [string, Role, string | null][] = [
   // The console-by-role journey signs in once each, apart from every other journey.
   ['editor-roles', 'editor', '211103'],
   ['editor-roles2', 'editor', '211103'],
+  ['admin-users', 'admin', null],
   ['reviewer-roles', 'reviewer', '211103'],
   ['auditor1', 'auditor', null],
 ]
