@@ -79,6 +79,7 @@ export async function accountNotices(db: Db, username: string, sinceIso: string,
       action: auditLog.action,
       actorName: auditLog.actorName,
       sourceIp: auditLog.sourceIp,
+      outcome: auditLog.outcome,
     })
     .from(auditLog)
     .where(

@@ -93,7 +93,18 @@ export type Me = {
   user: { username: string; role: string; district: string | null }
   restriction: 'totp' | 'password' | null
   /** Security events on this account in the last 30 days, newest first (matrix A6). */
-  notices: { at: string; action: string; actorName: string | null; sourceIp: string | null }[]
+  notices: {
+    at: string
+    action: string
+    actorName: string | null
+    sourceIp: string | null
+    outcome: 'success' | 'failure'
+  }[]
+}
+/** The words for a failed event, where success and failure share an action (issue 16). */
+export const failedNoticeLabel: Record<string, string> = {
+  'auth.totp_confirm': '绑定动态口令未成功（输入的口令不正确）',
+  'auth.password_change': '修改密码未成功',
 }
 export const noticeLabel: Record<string, string> = {
   'auth.password_change': '密码已修改',

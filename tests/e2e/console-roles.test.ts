@@ -85,4 +85,15 @@ describe('the console by role', () => {
     await expect(page.getByLabel('用户名').inputValue()).resolves.toBe('')
     await close()
   })
+
+  it('a wrong password at sign-in is not blamed on a code nobody was asked for', async () => {
+    const { page, close } = await openPage(ctx.browser, '/admin/')
+    await page.getByLabel('用户名').fill('nobody-here')
+    await page.getByLabel('密码').fill('not-the-password-1')
+    await page.getByRole('button', { name: '登录' }).click()
+    const alert = page.getByRole('alert').filter({ hasText: '提交未成功' })
+    await alert.getByText('用户名或密码不正确').waitFor()
+    await expect(alert.textContent()).resolves.not.toContain('动态口令')
+    await close()
+  })
 })
