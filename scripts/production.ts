@@ -41,7 +41,7 @@ function siteUrlProblem(raw: string | undefined): string | null {
     return `SITE_URL「${raw}」不是有效的网址。${fix}`
   }
   if (url.protocol !== 'https:') return `SITE_URL「${raw}」必须以 https:// 开头。${fix}`
-  if (/^(localhost|127\.|0\.0\.0\.0|\[::1\])/.test(url.hostname) || url.hostname === '::1')
+  if (/^(localhost|127\.|0\.0\.0\.0|\[::1\])/.test(url.hostname))
     return `SITE_URL「${raw}」指向本机，公众无法访问。${fix}`
   if (EXAMPLE_MARKERS.some((m) => m.test(url.hostname)))
     return `SITE_URL「${raw}」仍是示例地址（deploy/env.example）。${fix}`

@@ -8,9 +8,11 @@ import { ROOT } from './lib.ts'
  * in data/pepper (mode 0600). It is never stored in the database, so a leaked database alone does
  * not allow offline guessing. Back it up with the database: without it no password verifies.
  */
+export const PEPPER_FILE = resolve(ROOT, 'data/pepper')
+
 export function loadPepper(env = process.env): string {
   if (env.PASSWORD_PEPPER) return env.PASSWORD_PEPPER
-  const file = resolve(ROOT, 'data/pepper')
+  const file = PEPPER_FILE
   if (!existsSync(file)) {
     mkdirSync(dirname(file), { recursive: true })
     writeFileSync(file, randomBytes(32).toString('base64'), { mode: 0o600 })

@@ -9,7 +9,6 @@
  * SIGTERM/SIGINT shut it down gracefully (functions/node/shutdown.ts).
  */
 import { existsSync } from 'node:fs'
-import { resolve } from 'node:path'
 import { count } from 'drizzle-orm'
 import { todayInShanghai } from '../db/domain/dates.ts'
 import { isDemoData } from '../db/queries/reference-data.ts'
@@ -26,7 +25,7 @@ import { loadJurisdiction, saveAuthorities, saveJurisdiction } from './jurisdict
 import { buildsDirFor, claimBuildsDir } from './builds-dir.ts'
 import { openMigratedDb, ROOT } from './lib.ts'
 import { productionProblems } from './production.ts'
-import { loadPepper } from './secrets.ts'
+import { loadPepper, PEPPER_FILE } from './secrets.ts'
 import { generateSeedData } from './seed/generate.ts'
 import { writeSeedData } from './seed/write.ts'
 
@@ -68,7 +67,7 @@ if (!production && (counted?.value ?? 0) === 0) {
 }
 await saveAuthorities(db, jurisdiction)
 
-const pepperIsNew = !env.PASSWORD_PEPPER && !existsSync(resolve(ROOT, 'data/pepper'))
+const pepperIsNew = !env.PASSWORD_PEPPER && !existsSync(PEPPER_FILE)
 const config = readAppConfig({ ...env, PASSWORD_PEPPER: loadPepper() })
 if (pepperIsNew && production)
   console.log('已生成口令加盐密钥 data/pepper：请立即与数据库一起备份，丢失后所有账号都无法登录。')

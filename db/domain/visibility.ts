@@ -16,3 +16,10 @@ export function isPubliclyVisible(
     !(record.repairedOn && record.repairedOn <= today)
   )
 }
+
+/**
+ * Why a typical case may not carry its penalty: the case would repeat what left public view.
+ * Drafting refuses a penalty already out of view; approval also one never published.
+ */
+export const LINKED_PENALTY_OUT_OF_VIEW =
+  '关联的行政处罚不在公示期内（已期满、撤回或经信用修复），典型案例不能再公示该处罚；请取消关联或核对处罚记录。'

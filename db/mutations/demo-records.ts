@@ -1,4 +1,5 @@
 import { sql, type SQL } from 'drizzle-orm'
+import { changeTargetObjectType } from '../domain/correction.ts'
 import type { DbOrTx } from './users.ts'
 
 /** The rows of one kind currently marked as demo, as a sub-select of text ids. */
@@ -73,16 +74,6 @@ const DELETE_ORDER: [type: string, table: string][] = [
   ['subject', 'subjects'],
 ]
 
-/** Change requests name their target in the console's words; demo_records in the log's. */
-const CHANGE_TARGET_TYPES: Record<string, string> = {
-  subject: 'subject',
-  penalty: 'penalty',
-  listEntry: 'list_entry',
-  creditRecord: 'credit_record',
-  typicalCase: 'typical_case',
-  supervision: 'supervision',
-}
-
 export async function countDemoMarks(db: DbOrTx): Promise<Record<string, number>> {
   const rows = await db.all<{ type: string; n: number }>(
     sql`SELECT object_type AS type, COUNT(*) AS n FROM demo_records GROUP BY object_type`
@@ -126,7 +117,7 @@ export async function deleteMarkedDemoRows(db: DbOrTx): Promise<Record<string, n
     sql`DELETE FROM record_events WHERE EXISTS (SELECT 1 FROM demo_records d WHERE d.object_type = record_events.object_type AND d.object_id = record_events.object_id) OR subject_id IN ${marked('subject')}`
   )
   await run('report_codes', sql`DELETE FROM report_codes WHERE subject_id IN ${marked('subject')}`)
-  const targets = Object.entries(CHANGE_TARGET_TYPES).map(
+  const targets = Object.entries(changeTargetObjectType).map(
     ([kind, type]) => sql`(target_kind = ${kind} AND target_id IN ${marked(type)})`
   )
   await run(

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest'
-import { createClientAddress } from './client-address.ts'
+import { createProxyTrust } from './client-address.ts'
+
+const createClientAddress = (trusted: string) => createProxyTrust(trusted).address
 
 const h = (init: Record<string, string> = {}) => new Headers(init)
 

@@ -8,16 +8,6 @@ import proxyAddr from 'proxy-addr'
  * only when a trusted peer sent no X-Forwarded-For. proxy-addr is Express's implementation of
  * exactly this walk (IPv4, IPv6, CIDRs, IPv4-mapped IPv6).
  */
-export function createClientAddress(trustedProxies: string) {
-  const { address } = createProxyTrust(trustedProxies)
-  return address
-}
-
-/**
- * The client address (above) and the scheme the client used: a trusted proxy that terminates TLS
- * says so in X-Forwarded-Proto, and the API needs it to compare a write's Origin with its own
- * and to set the session cookie Secure.
- */
 export function createProxyTrust(trustedProxies: string) {
   const list = trustedProxies
     .split(',')
@@ -40,7 +30,11 @@ export function createProxyTrust(trustedProxies: string) {
     // proxy-addr reads only these three fields of Node's IncomingMessage.
     return validIp(proxyAddr(req as never, trust)) ?? socketAddress
   }
-  /** 'https' or 'http' as the trusted proxy reports it, else null (keep the socket's). */
+  /**
+   * 'https' or 'http' as a trusted, TLS-terminating proxy reports it in X-Forwarded-Proto, else
+   * null (keep the socket's): the API compares a write's Origin with it and sets the session
+   * cookie Secure.
+   */
   const protocol = (peer: string | undefined, headers: Headers): 'http' | 'https' | null => {
     if (!isTrusted(peer)) return null
     const proto = headers.get('X-Forwarded-Proto')?.split(',')[0]?.trim().toLowerCase()

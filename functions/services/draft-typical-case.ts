@@ -1,7 +1,7 @@
 import { todayInShanghai } from '../../db/domain/dates.ts'
 import { ValidationError, type Issue } from '../../db/domain/errors.ts'
 import type { DraftTypicalCaseInput } from '../../db/domain/typical-case-input.ts'
-import { isPubliclyVisible } from '../../db/domain/visibility.ts'
+import { isPubliclyVisible, LINKED_PENALTY_OUT_OF_VIEW } from '../../db/domain/visibility.ts'
 import { findPenaltyRow } from '../../db/mutations/penalties.ts'
 import { insertTypicalCase } from '../../db/mutations/typical-cases.ts'
 import { audit } from '../audit.ts'
@@ -26,8 +26,7 @@ export async function draftTypicalCase(ctx: ServiceContext, input: DraftTypicalC
       issues.push({
         field: 'penaltyId',
         code: 'publicity_ended',
-        message:
-          '关联的行政处罚已不在公示期内（已期满、撤回或经信用修复），典型案例不能再公示该处罚；请取消关联或核对处罚记录。',
+        message: LINKED_PENALTY_OUT_OF_VIEW,
       })
     }
     if (issues.length) throw new ValidationError(issues)

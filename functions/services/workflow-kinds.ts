@@ -6,7 +6,7 @@ import {
   type RuleVersion,
   type Severity,
 } from '../../db/domain/severity.ts'
-import { isPubliclyVisible } from '../../db/domain/visibility.ts'
+import { isPubliclyVisible, LINKED_PENALTY_OUT_OF_VIEW } from '../../db/domain/visibility.ts'
 import { findPenaltyRow } from '../../db/mutations/penalties.ts'
 import type { WorkflowKind } from '../../db/mutations/workflow.ts'
 import type { DbOrTx } from '../../db/mutations/users.ts'
@@ -131,9 +131,7 @@ export const KINDS: { [K in WorkflowKind]: KindSpec<K> } = {
       if (!row.penaltyId) return
       const penalty = await findPenaltyRow(tx, row.penaltyId)
       if (penalty && !isPubliclyVisible(penalty, today))
-        throw new PreconditionFailedError(
-          '关联的行政处罚不在公示期内（已期满、撤回或经信用修复），典型案例不能再公示该处罚；请取消关联或核对处罚记录。'
-        )
+        throw new PreconditionFailedError(LINKED_PENALTY_OUT_OF_VIEW)
     },
     // A case is dated by its publication, the day a second person approves it.
     onApprove: (_row, today) => ({ publishedOn: today }),
