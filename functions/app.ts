@@ -1,6 +1,6 @@
 import { Hono } from 'hono'
 import { NotFoundError } from '../db/domain/errors.ts'
-import { pendingOutboxIds } from '../db/mutations/outbox.ts'
+import { outboxStateOf, pendingOutboxIds } from '../db/mutations/outbox.ts'
 import type { AppDeps, AppEnv } from './context.ts'
 import { auditRefusal } from './audit-refusals.ts'
 import { toErrorResponse } from './errors.ts'
@@ -66,13 +66,17 @@ export function createApp(deps: AppDeps) {
       .route('/api/v1/audit', auditRoute)
       .route('/api/v1/imports', importsRoute)
       .route('/api/v1/campaign', campaignRoute)
-      // The rebuild state, and how many publications are not on the public site yet (K4).
-      .get('/api/v1/site/build', requireUser(), async (c) =>
-        c.json({
+      // The rebuild state, and how many publications are not on the public site yet (K4);
+      // with ?object=penalty:12, whether that record's last change is online (issue 16, item 3).
+      .get('/api/v1/site/build', requireUser(), async (c) => {
+        const [type, id] = (c.req.query('object') ?? '').split(':')
+        const object = type && id ? await outboxStateOf(deps.db, type, id) : undefined
+        return c.json({
           ...((deps.siteBuild?.() as object | undefined) ?? IDLE_BUILD),
           waiting: (await pendingOutboxIds(deps.db)).length,
+          ...(object === undefined ? {} : { object: object && { live: object.builtAt !== null } }),
         })
-      )
+      })
       .onError(async (err, c) => {
         await auditRefusal(err, c)
         return toErrorResponse(err, c)

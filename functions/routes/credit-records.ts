@@ -4,7 +4,7 @@ import type { AppEnv } from '../context.ts'
 import { idempotency } from '../middleware/idempotency.ts'
 import { requireAction, requireUser } from '../middleware/require-user.ts'
 import { serviceCtx } from '../service-context.ts'
-import { draftCreditRecord } from '../services/draft-credit-record.ts'
+import { draftCreditRecord, reviseCreditRecord } from '../services/draft-credit-record.ts'
 import { jsonBody } from '../validate.ts'
 import { workflowSteps } from './workflow-steps.ts'
 
@@ -14,4 +14,7 @@ export const creditRecordsRoute = new Hono<AppEnv>()
   .post('/', requireAction('record.draft'), async (c) =>
     c.json(await draftCreditRecord(serviceCtx(c), await jsonBody(c, DraftCreditRecordInput)), 201)
   )
-  .route('/', workflowSteps('creditRecord'))
+  .route(
+    '/',
+    workflowSteps('creditRecord', { input: DraftCreditRecordInput, revise: reviseCreditRecord })
+  )

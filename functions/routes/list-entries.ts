@@ -5,7 +5,7 @@ import type { AppEnv } from '../context.ts'
 import { idempotency } from '../middleware/idempotency.ts'
 import { requireAction, requireRecentAuth, requireUser } from '../middleware/require-user.ts'
 import { serviceCtx } from '../service-context.ts'
-import { draftListEntry } from '../services/draft-list-entry.ts'
+import { draftListEntry, reviseListEntry } from '../services/draft-list-entry.ts'
 import { removeListEntry } from '../services/remove-list-entry.ts'
 import { jsonBody } from '../validate.ts'
 import { idParam, workflowSteps } from './workflow-steps.ts'
@@ -16,7 +16,7 @@ export const listEntriesRoute = new Hono<AppEnv>()
   .post('/', requireAction('record.draft'), async (c) =>
     c.json(await draftListEntry(serviceCtx(c), await jsonBody(c, DraftListEntryInput)), 201)
   )
-  .route('/', workflowSteps('listEntry'))
+  .route('/', workflowSteps('listEntry', { input: DraftListEntryInput, revise: reviseListEntry }))
   .post('/:id/remove', requireAction('record.remove'), requireRecentAuth, async (c) => {
     const { reason } = await jsonBody(c, ReasonInput)
     const result = await removeListEntry(serviceCtx(c), idParam(c.req.param('id')), reason)

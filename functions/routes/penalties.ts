@@ -4,7 +4,7 @@ import type { AppEnv } from '../context.ts'
 import { idempotency } from '../middleware/idempotency.ts'
 import { requireAction, requireUser } from '../middleware/require-user.ts'
 import { serviceCtx } from '../service-context.ts'
-import { draftPenalty } from '../services/draft-penalty.ts'
+import { draftPenalty, revisePenalty } from '../services/draft-penalty.ts'
 import { jsonBody } from '../validate.ts'
 import { workflowSteps } from './workflow-steps.ts'
 
@@ -14,4 +14,4 @@ export const penaltiesRoute = new Hono<AppEnv>()
   .post('/', requireAction('record.draft'), async (c) =>
     c.json(await draftPenalty(serviceCtx(c), await jsonBody(c, DraftPenaltyInput)), 201)
   )
-  .route('/', workflowSteps('penalty'))
+  .route('/', workflowSteps('penalty', { input: DraftPenaltyInput, revise: revisePenalty }))

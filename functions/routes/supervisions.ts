@@ -12,6 +12,7 @@ import {
   closeOutSupervision,
   openSupervision,
   recordSupervisionResult,
+  reviseSupervision,
 } from '../services/supervision.ts'
 import { jsonBody } from '../validate.ts'
 import { idParam, workflowSteps } from './workflow-steps.ts'
@@ -22,7 +23,10 @@ export const supervisionsRoute = new Hono<AppEnv>()
   .post('/', requireAction('record.draft'), async (c) =>
     c.json(await openSupervision(serviceCtx(c), await jsonBody(c, OpenSupervisionInput)), 201)
   )
-  .route('/', workflowSteps('supervision'))
+  .route(
+    '/',
+    workflowSteps('supervision', { input: OpenSupervisionInput, revise: reviseSupervision })
+  )
   .post('/:id/result', requireAction('record.draft'), async (c) => {
     const { result } = await jsonBody(c, SupervisionResultInput)
     const done = await recordSupervisionResult(serviceCtx(c), idParam(c.req.param('id')), result)

@@ -4,7 +4,7 @@ import type { AppEnv } from '../context.ts'
 import { idempotency } from '../middleware/idempotency.ts'
 import { requireAction, requireUser } from '../middleware/require-user.ts'
 import { serviceCtx } from '../service-context.ts'
-import { draftTypicalCase } from '../services/draft-typical-case.ts'
+import { draftTypicalCase, reviseTypicalCase } from '../services/draft-typical-case.ts'
 import { jsonBody } from '../validate.ts'
 import { workflowSteps } from './workflow-steps.ts'
 
@@ -14,4 +14,7 @@ export const typicalCasesRoute = new Hono<AppEnv>()
   .post('/', requireAction('record.draft'), async (c) =>
     c.json(await draftTypicalCase(serviceCtx(c), await jsonBody(c, DraftTypicalCaseInput)), 201)
   )
-  .route('/', workflowSteps('typicalCase'))
+  .route(
+    '/',
+    workflowSteps('typicalCase', { input: DraftTypicalCaseInput, revise: reviseTypicalCase })
+  )

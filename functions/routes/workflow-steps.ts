@@ -12,7 +12,14 @@ import type { AppEnv } from '../context.ts'
 import { requireAction, requireRecentAuth } from '../middleware/require-user.ts'
 import { serviceCtx } from '../service-context.ts'
 import { draftCorrection, requestRepair, requestWithdrawal } from '../services/draft-change.ts'
-import { approveRecord, rejectRecord, submitRecord, withdrawRecord } from '../services/workflow.ts'
+import type { ServiceContext } from '../context.ts'
+import {
+  approveRecord,
+  recallRecord,
+  rejectRecord,
+  submitRecord,
+  withdrawRecord,
+} from '../services/workflow.ts'
 import { jsonBody, parseOrThrow } from '../validate.ts'
 
 const Id = z.object({
@@ -25,16 +32,27 @@ const Id = z.object({
 const NoBody = z.object({}).strict()
 export const idParam = (raw: string) => parseOrThrow(Id, { id: raw }).id
 
+/** 修改草稿: the kind's draft input, checked again by the kind's service. */
+export type Revision<T> = {
+  input: z.ZodType<T>
+  revise: (ctx: ServiceContext, id: number, input: T) => Promise<unknown>
+}
+
 /**
  * The workflow steps every kind of record shares, mounted under its resource:
- * POST /:id/submit, /:id/approve, /:id/reject {reason}, /:id/withdraw {reason}.
+ * POST /:id/submit, /:id/recall, /:id/approve, /:id/reject {reason}, /:id/withdraw {reason},
+ * and /:id/revise {the draft input} where the kind's drafts can be edited.
  * Approve and withdraw change the public site, so they call onPublish (the rebuild trigger).
  */
-export function workflowSteps(kind: WorkflowKind) {
+export function workflowSteps<T>(kind: WorkflowKind, revision?: Revision<T>) {
   const steps = new Hono<AppEnv>()
     .post('/:id/submit', requireAction('record.submit'), async (c) => {
       await jsonBody(c, NoBody)
       return c.json(await submitRecord(serviceCtx(c), kind, idParam(c.req.param('id'))))
+    })
+    .post('/:id/recall', requireAction('record.submit'), async (c) => {
+      await jsonBody(c, NoBody)
+      return c.json(await recallRecord(serviceCtx(c), kind, idParam(c.req.param('id'))))
     })
     .post('/:id/approve', requireAction('record.approve'), requireRecentAuth, async (c) => {
       await jsonBody(c, NoBody)
@@ -52,6 +70,12 @@ export function workflowSteps(kind: WorkflowKind) {
       c.var.deps.onPublish?.()
       return c.json(result)
     })
+  if (revision) {
+    steps.post('/:id/revise', requireAction('record.draft'), async (c) => {
+      const input = await jsonBody(c, revision.input)
+      return c.json(await revision.revise(serviceCtx(c), idParam(c.req.param('id')), input))
+    })
+  }
   // 更正 of a published record: a change request, approved like any publication.
   if (kind !== 'change') {
     steps.route('/', correctionRoute(kind))

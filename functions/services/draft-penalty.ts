@@ -8,6 +8,7 @@ import type { DbOrTx } from '../../db/mutations/users.ts'
 import { audit } from '../audit.ts'
 import { authorityOrIssue, notInFuture, notPastPublicity, subjectInScope } from './resolve-refs.ts'
 import type { ServiceContext } from '../context.ts'
+import { reviseDraft } from './workflow.ts'
 
 /** 起草行政处罚 — an editor drafts a penalty for a subject in its district. */
 export async function draftPenalty(ctx: ServiceContext, input: DraftPenaltyInput) {
@@ -16,7 +17,32 @@ export async function draftPenalty(ctx: ServiceContext, input: DraftPenaltyInput
 
 /** The same, inside a caller's transaction (bulk import runs many in one chunk). */
 export async function draftPenaltyIn(tx: DbOrTx, ctx: ServiceContext, input: DraftPenaltyInput) {
-  const actor = ctx.actor!
+  const row = await insertPenalty(tx, {
+    ...(await penaltyColumns(tx, ctx, input)),
+    status: 'draft',
+    version: 1,
+    createdBy: ctx.actor!.id,
+  })
+  await audit(tx, ctx, {
+    action: 'penalty.draft',
+    objectType: 'penalty',
+    objectId: row.id,
+    detail: { decisionNo: row.decisionNo },
+  })
+  return { id: row.id, status: row.status, version: row.version }
+}
+
+/** 修改草稿 — the author's draft checked again as a new one, its own 文号 excepted. */
+export const revisePenalty = (ctx: ServiceContext, id: number, input: DraftPenaltyInput) =>
+  reviseDraft(ctx, 'penalty', id, (tx) => penaltyColumns(tx, ctx, input, id))
+
+/** What a draft stores, after every check a new draft and a revised one share. */
+async function penaltyColumns(
+  tx: DbOrTx,
+  ctx: ServiceContext,
+  input: DraftPenaltyInput,
+  selfId?: number
+) {
   const subject = await subjectInScope(tx, ctx, input.subjectUscc)
   const issues: Issue[] = []
   notInFuture(ctx, input.decisionDate, 'decisionDate', '处罚决定日期', issues)
@@ -33,13 +59,12 @@ export async function draftPenaltyIn(tx: DbOrTx, ctx: ServiceContext, input: Dra
     })
   const authority = await authorityOrIssue(tx, input.authority, '处罚机关', issues)
   if (issues.length) throw new ValidationError(issues)
-  if (await findPenaltyByDecisionNo(tx, authority!.id, input.decisionNo)) {
-    throw new ConflictError('该处罚机关已有相同文号的处罚决定')
-  }
-  const row = await insertPenalty(tx, {
+  const same = await findPenaltyByDecisionNo(tx, authority!.id, input.decisionNo)
+  if (same && same.id !== selfId) throw new ConflictError('该处罚机关已有相同文号的处罚决定')
+  return {
     subjectId: subject.id,
     partyName: subject.name,
-    partyCategory: 'legal_person',
+    partyCategory: 'legal_person' as const,
     partyUscc: subject.uscc,
     legalRepresentative: subject.legalRepresentative,
     decisionNo: input.decisionNo,
@@ -55,15 +80,5 @@ export async function draftPenaltyIn(tx: DbOrTx, ctx: ServiceContext, input: Dra
     severity: input.severity,
     ruleVersion: ruleVersionFor(input.decisionDate),
     districtCode: subject.districtCode,
-    status: 'draft',
-    version: 1,
-    createdBy: actor.id,
-  })
-  await audit(tx, ctx, {
-    action: 'penalty.draft',
-    objectType: 'penalty',
-    objectId: row.id,
-    detail: { decisionNo: row.decisionNo },
-  })
-  return { id: row.id, status: row.status, version: row.version }
+  }
 }

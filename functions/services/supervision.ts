@@ -21,26 +21,13 @@ import { findWorkflowRow } from '../../db/mutations/workflow.ts'
 import { audit } from '../audit.ts'
 import { authorityOrIssue } from './resolve-refs.ts'
 import type { ServiceContext } from '../context.ts'
+import { reviseDraft } from './workflow.ts'
 
 /** 挂牌督办（草稿） — publication then follows the shared workflow steps. */
 export async function openSupervision(ctx: ServiceContext, input: OpenSupervisionInput) {
   return ctx.db.transaction(async (tx) => {
-    const project = await findProjectRow(tx, input.projectId)
-    if (!project || !inScope(ctx.actor!, project.districtCode))
-      throw new NotFoundError('物业项目', input.projectId)
-    const issues: Issue[] = []
-    const authority = await authorityOrIssue(tx, input.authority, '督办机关', issues)
-    if (input.subjectId && !(await findSubjectRow(tx, input.subjectId))) {
-      issues.push({ field: 'subjectId', code: 'unknown', message: '未找到该责任主体' })
-    }
-    if (issues.length) throw new ValidationError(issues)
-    const { authority: _name, ...fields } = input
     const row = await insertSupervision(tx, {
-      ...fields,
-      subjectId: input.subjectId ?? null,
-      violationType: input.violationType ?? null,
-      districtCode: project.districtCode,
-      authorityId: authority!.id,
+      ...(await supervisionColumns(tx, ctx, input)),
       progress: 'supervising',
       status: 'draft',
       version: 1,
@@ -53,6 +40,30 @@ export async function openSupervision(ctx: ServiceContext, input: OpenSupervisio
     })
     return { id: row.id, status: row.status, version: row.version }
   })
+}
+
+/** 修改草稿 — checked again exactly as a new draft. */
+export const reviseSupervision = (ctx: ServiceContext, id: number, input: OpenSupervisionInput) =>
+  reviseDraft(ctx, 'supervision', id, (tx) => supervisionColumns(tx, ctx, input))
+
+async function supervisionColumns(tx: DbOrTx, ctx: ServiceContext, input: OpenSupervisionInput) {
+  const project = await findProjectRow(tx, input.projectId)
+  if (!project || !inScope(ctx.actor!, project.districtCode))
+    throw new NotFoundError('物业项目', input.projectId)
+  const issues: Issue[] = []
+  const authority = await authorityOrIssue(tx, input.authority, '督办机关', issues)
+  if (input.subjectId && !(await findSubjectRow(tx, input.subjectId))) {
+    issues.push({ field: 'subjectId', code: 'unknown', message: '未找到该责任主体' })
+  }
+  if (issues.length) throw new ValidationError(issues)
+  const { authority: _name, ...fields } = input
+  return {
+    ...fields,
+    subjectId: input.subjectId ?? null,
+    violationType: input.violationType ?? null,
+    districtCode: project.districtCode,
+    authorityId: authority!.id,
+  }
 }
 
 async function loadPublished(tx: DbOrTx, ctx: ServiceContext, id: number) {

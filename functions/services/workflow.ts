@@ -42,6 +42,14 @@ function assertStep(row: { status: keyof typeof publicationStatusLabel }, step: 
   }
 }
 
+/**
+ * Only a record's author changes it before review (修改草稿, 撤回提交): another editor's change
+ * would be reviewed by a reviewer who could then approve work nobody else checked.
+ */
+function assertAuthor(row: { createdBy: number | null }, actorId: number, what: string) {
+  if (row.createdBy !== actorId) throw new ForbiddenError(`只有起草人本人可以${what}`)
+}
+
 /** 四眼原则: the author of a record never reviews it (matrix C3). */
 function assertNotAuthor(row: { createdBy: number | null }, actorId: number) {
   if (row.createdBy === actorId) throw new ForbiddenError('不能审核自己起草的记录')
@@ -69,6 +77,7 @@ async function step<K extends WorkflowKind>(
     const row = await loadInScope(tx, ctx, kind, id)
     assertStep(row, name)
     if (opts.reviewer) assertNotAuthor(row, ctx.actor!.id)
+    if (name === 'recall') assertAuthor(row, ctx.actor!.id, '撤回提交')
     if (name === 'submit') spec.beforeSubmit?.(row)
     if (name === 'submit' || name === 'approve')
       await spec.stillPublishable?.(tx, row, todayInShanghai(new Date(ctx.nowMs)))
@@ -113,6 +122,39 @@ export const submitRecord = (ctx: ServiceContext, kind: WorkflowKind, id: number
   step(ctx, kind, id, 'submit', {
     set: () => ({ submittedBy: ctx.actor!.id, rejectionReason: null }),
   })
+
+/** 撤回提交 — the author takes a submission back to draft before anyone has reviewed it. */
+export const recallRecord = (ctx: ServiceContext, kind: WorkflowKind, id: number) =>
+  step(ctx, kind, id, 'recall', { set: () => ({ submittedBy: null }) })
+
+/**
+ * 修改草稿 — the author replaces a draft's (or a returned record's) content. `columns` checks the
+ * input as a new draft would be checked and returns what to store; the status stays 草稿.
+ */
+export async function reviseDraft<K extends WorkflowKind>(
+  ctx: ServiceContext,
+  kind: K,
+  id: number,
+  columns: (tx: DbOrTx, row: RowOf<K>) => Promise<Record<string, unknown>>
+) {
+  const spec = kindSpec(kind)
+  return ctx.db.transaction(async (tx) => {
+    const row = await loadInScope(tx, ctx, kind, id)
+    if (row.status !== 'draft')
+      throw new PreconditionFailedError(
+        `当前状态为“${publicationStatusLabel[row.status]}”，只有草稿可以修改；已提交的记录请先撤回提交`
+      )
+    assertAuthor(row, ctx.actor!.id, '修改草稿')
+    const moved = await transitionRecord(tx, kind, id, row, await columns(tx, row))
+    if (!moved) throw new VersionMismatchError()
+    await audit(tx, ctx, {
+      action: `${spec.objectType}.revise`,
+      objectType: spec.objectType,
+      objectId: id,
+    })
+    return { id, status: row.status, version: row.version + 1 }
+  })
+}
 
 /** 审核通过并公示 — by a second person; the rebuild is requested in the same transaction. */
 export const approveRecord = <K extends WorkflowKind>(ctx: ServiceContext, kind: K, id: number) =>

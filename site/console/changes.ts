@@ -21,3 +21,12 @@ export const VIEW_PATH: Record<ChangeTarget, string | null> = {
 
 export const correctionUrl = (target: ChangeTarget, id: string | number) =>
   `/admin/corrections/new/?target=${target}&id=${encodeURIComponent(String(id))}`
+
+/** The form that drafts each kind; with `?id=` it edits its author's draft (issue 16, item 2). */
+export const EDIT_PATH: Partial<Record<ChangeTarget, string>> = {
+  penalty: '/admin/penalties/new/',
+  listEntry: '/admin/list-entries/new/',
+  creditRecord: '/admin/records/new/',
+  typicalCase: '/admin/cases/new/',
+  supervision: '/admin/supervisions/new/',
+}
