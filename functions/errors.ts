@@ -1,7 +1,7 @@
 import type { Context } from 'hono'
 import { HTTPException } from 'hono/http-exception'
 import type { ContentfulStatusCode } from 'hono/utils/http-status'
-import { DomainError, ValidationError, type ErrorCode } from '../db/domain/errors.ts'
+import { DomainError, NotFoundError, ValidationError, type ErrorCode } from '../db/domain/errors.ts'
 import { describeDatabaseError, isDatabaseUnavailable } from '../db/driver-errors.ts'
 
 const STATUS: Record<ErrorCode, ContentfulStatusCode> = {
@@ -30,7 +30,12 @@ const STATUS: Record<ErrorCode, ContentfulStatusCode> = {
 export function toErrorResponse(err: Error, c: Context): Response {
   const requestId = (c.get('requestId') as string | undefined) ?? null
   if (err instanceof DomainError) {
-    const fields = err instanceof ValidationError ? { fields: err.issues } : {}
+    const fields =
+      err instanceof ValidationError
+        ? { fields: err.issues }
+        : err instanceof NotFoundError && err.issue
+          ? { fields: [err.issue] }
+          : {}
     return c.json(
       { error: { code: err.code, message: err.message, ...fields, requestId } },
       STATUS[err.code]

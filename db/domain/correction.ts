@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { dateField } from './fields.ts'
 import { addMonths, formatChineseDate, IsoDate } from './dates.ts'
 import { DivisionCode } from './district.ts'
 import type { Issue } from './errors.ts'
@@ -65,7 +66,7 @@ export const changeActionLabel = {
  * void (行政处罚法 §48): the date that happened starts the 3-working-day clock.
  */
 export const WithdrawalRequestInput = z
-  .object({ changedOn: IsoDate, reason: publicText('撤回理由', 1000) })
+  .object({ changedOn: dateField('决定变更或撤销日期'), reason: publicText('撤回理由', 1000) })
   .strict()
 export type WithdrawalRequestInput = z.infer<typeof WithdrawalRequestInput>
 

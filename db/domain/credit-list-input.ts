@@ -1,8 +1,9 @@
 import { z } from 'zod'
-import { CreditList } from './credit-list.ts'
-import { addMonths, IsoDate } from './dates.ts'
+import { choiceField, dateField } from './fields.ts'
+import { CREDIT_LISTS } from './credit-list.ts'
+import { addMonths } from './dates.ts'
 import { publicText, text } from './public-text.ts'
-import { SubjectId } from './subject.ts'
+import { subjectIdField } from './subject.ts'
 
 /**
  * 列入红名单/黑名单 — 国办发〔2020〕49号: a stated legal basis, a decision date, a validity period
@@ -10,14 +11,14 @@ import { SubjectId } from './subject.ts'
  */
 export const DraftListEntryInput = z
   .object({
-    subjectId: SubjectId,
-    list: CreditList,
+    subjectId: subjectIdField('主体统一社会信用代码'),
+    list: choiceField('名单类型', CREDIT_LISTS),
     reason: publicText('列入事由', 1000),
     basis: publicText('认定依据', 500),
     decisionNo: text('决定文号', 100),
     authority: text('认定机关', 100),
-    decisionDate: IsoDate,
-    validUntil: IsoDate,
+    decisionDate: dateField('列入日期'),
+    validUntil: dateField('有效期截止日期'),
     measures: publicText('激励或惩戒措施', 1000),
     removalRoute: publicText('移出条件与途径', 1000),
   })

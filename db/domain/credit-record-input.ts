@@ -1,7 +1,7 @@
 import { z } from 'zod'
+import { choiceField, dateField } from './fields.ts'
 import { BAD_RECORD_CATEGORIES, GOOD_RECORD_CATEGORIES } from './credit-record.ts'
-import { IsoDate } from './dates.ts'
-import { Severity } from './severity.ts'
+import { SEVERITIES } from './severity.ts'
 import { publicText } from './public-text.ts'
 import { SubjectId } from './subject.ts'
 
@@ -12,7 +12,7 @@ import { SubjectId } from './subject.ts'
 export const DraftCreditRecordInput = z
   .object({
     subjectId: SubjectId,
-    kind: z.enum(['good', 'bad']),
+    kind: choiceField('记录类型', ['good', 'bad']),
     category: z.enum([...GOOD_RECORD_CATEGORIES, ...BAD_RECORD_CATEGORIES], {
       message: '记录类别不正确',
     }),
@@ -20,8 +20,8 @@ export const DraftCreditRecordInput = z
     content: publicText('记录内容', 2000),
     authority: z.string().trim().min(1, { message: '请选择作出机关' }).max(100),
     decisionNo: z.string().trim().max(100).optional(),
-    decisionDate: IsoDate,
-    severity: Severity.optional(),
+    decisionDate: dateField('作出日期'),
+    severity: choiceField('失信程度', SEVERITIES).optional(),
   })
   .strict()
   .superRefine((v, ctx) => {

@@ -42,3 +42,12 @@ export function formatChineseDate(date: IsoDate): string {
   const [y, m, d] = parts(date)
   return `${y}年${m}月${d}日`
 }
+
+/**
+ * An instant as Beijing time in 年月日 — the same whatever the browser's language (issue 16,
+ * item 11), unlike toLocaleString, whose output follows the browser and its ICU data.
+ */
+export function formatChineseDateTime(at: number | string | Date): string {
+  const shifted = new Date(new Date(at).getTime() + 8 * 3600_000).toISOString()
+  return `${formatChineseDate(shifted.slice(0, 10))} ${shifted.slice(11, 16)}`
+}

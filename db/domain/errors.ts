@@ -44,8 +44,11 @@ export class ValidationError extends DomainError {
 
 /** A record or route that does not exist (or is not visible to the caller). */
 export class NotFoundError extends DomainError {
-  constructor(entity: string, key: string | number) {
-    super('NOT_FOUND', `${entity} ${key} 不存在`)
+  /** The form field that named the missing record, so the console can show it there. */
+  readonly issue: Issue | null
+  constructor(entity: string, key: string | number, issue: Issue | null = null) {
+    super('NOT_FOUND', issue?.message ?? `${entity} ${key} 不存在`)
+    this.issue = issue
   }
 }
 

@@ -1,6 +1,6 @@
 import { z } from 'zod'
+import { choiceField, dateField, pickedIdField } from './fields.ts'
 import { ESCALATIONS, LEDGER_SOURCES, Quarter } from './campaign.ts'
-import { IsoDate } from './dates.ts'
 import { DivisionCode } from './district.ts'
 import { text } from './public-text.ts'
 import { SubjectId } from './subject.ts'
@@ -14,15 +14,15 @@ import { VIOLATION_CODES } from './violation-type.ts'
 export const RecordLedgerItemInput = z
   .object({
     subjectId: SubjectId.optional(),
-    projectId: z.number().int().positive().optional(),
+    projectId: pickedIdField('物业项目').optional(),
     districtCode: DivisionCode.optional(),
-    source: z.enum(LEDGER_SOURCES, { message: '请选择问题来源' }),
-    violationType: z.enum(VIOLATION_CODES, { message: '问题类型不在专项整治方案所列范围内' }),
-    foundOn: IsoDate,
+    source: choiceField('问题来源', LEDGER_SOURCES),
+    violationType: choiceField('问题类型', VIOLATION_CODES),
+    foundOn: dateField('发现日期'),
     problem: text('问题描述', 1000),
     responsibleParty: text('整改责任人', 100),
     measures: text('整改措施', 1000),
-    deadline: IsoDate,
+    deadline: dateField('整改期限'),
   })
   .strict()
   .superRefine((v, ctx) => {
@@ -41,8 +41,8 @@ export const RectifiedInput = z.object({ evidence: text('整改情况及佐证�
 
 export const EscalateInput = z
   .object({
-    to: z.enum(ESCALATIONS, { message: '请选择转办方式' }),
-    ref: z.string().trim().min(1, { message: '请填写关联记录编号' }).max(40),
+    to: choiceField('转办方式', ESCALATIONS),
+    ref: z.string().trim().min(1, { message: '请选择关联的已公示记录' }).max(40),
   })
   .strict()
 
@@ -69,8 +69,8 @@ export const QuarterParam = z.object({ quarter: Quarter }).strict()
 /** 现场观摩项目 chosen by the city. */
 export const ObservationInput = z
   .object({
-    projectId: z.number().int().positive(),
+    projectId: pickedIdField('物业项目'),
     citation: text('推荐理由', 500),
-    chosenOn: IsoDate,
+    chosenOn: dateField('选定日期'),
   })
   .strict()

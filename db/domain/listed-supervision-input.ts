@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { IsoDate } from './dates.ts'
+import { dateField, pickedIdField } from './fields.ts'
 import { publicText } from './public-text.ts'
 import { SubjectId } from './subject.ts'
 import { VIOLATION_CODES } from './violation-type.ts'
@@ -7,15 +7,15 @@ import { VIOLATION_CODES } from './violation-type.ts'
 /** 挂牌督办 — a project with serious or frequent complaints, listed with a rectification deadline. */
 export const OpenSupervisionInput = z
   .object({
-    projectId: z.number().int().positive(),
+    projectId: pickedIdField('物业项目'),
     subjectId: SubjectId.optional(),
     violationType: z
       .enum(VIOLATION_CODES, { message: '违法行为类型不在专项整治方案所列范围内' })
       .optional(),
     problem: publicText('督办问题', 2000),
     authority: z.string().trim().min(1, { message: '请选择督办机关' }).max(100),
-    listedOn: IsoDate,
-    deadline: IsoDate,
+    listedOn: dateField('挂牌日期'),
+    deadline: dateField('整改期限'),
   })
   .strict()
   .superRefine((v, ctx) => {

@@ -1,9 +1,9 @@
 import { z } from 'zod'
-import { IsoDate } from './dates.ts'
-import { PenaltyCategory } from './penalty.ts'
-import { Severity } from './severity.ts'
+import { choiceField, dateField } from './fields.ts'
+import { PENALTY_CATEGORIES } from './penalty.ts'
+import { SEVERITIES } from './severity.ts'
 import { publicText, text } from './public-text.ts'
-import { Uscc } from './uscc.ts'
+import { usccField } from './uscc.ts'
 import { VIOLATION_CODES } from './violation-type.ts'
 
 /** 罚款金额（元）: at most two decimals, stored as integer 分. */
@@ -23,17 +23,17 @@ export const FineYuan = z
  */
 export const DraftPenaltyInput = z
   .object({
-    subjectUscc: Uscc,
+    subjectUscc: usccField('当事人统一社会信用代码'),
     decisionNo: text('处罚决定书文号', 100),
     authority: text('处罚机关', 100),
-    decisionDate: IsoDate,
-    violationType: z.enum(VIOLATION_CODES, { message: '违法行为类型不在专项整治方案所列范围内' }),
+    decisionDate: dateField('处罚决定日期'),
+    violationType: choiceField('违法行为类型', VIOLATION_CODES),
     facts: publicText('违法事实', 5000),
     legalBasis: publicText('处罚依据', 2000),
-    category: PenaltyCategory,
+    category: choiceField('处罚类别', PENALTY_CATEGORIES),
     content: publicText('处罚内容', 2000),
     fineYuan: FineYuan.optional(),
-    severity: Severity,
+    severity: choiceField('失信程度', SEVERITIES),
   })
   .strict()
 export type DraftPenaltyInput = z.infer<typeof DraftPenaltyInput>

@@ -1,3 +1,4 @@
+import { maskForMessage, wording } from './wording.ts'
 /**
  * 个人信息检测 — published text must not carry natural persons' ID numbers, phone numbers, bank
  * card numbers, e-mail addresses or door-level home addresses (legal-rules.md b4). The detector
@@ -205,8 +206,16 @@ export function findPersonalInfo(text: string): PersonalInfoFinding[] {
 }
 
 /** The message an editor reads: what was found and where, never the value itself. */
-export function personalInfoMessage(label: string, f: PersonalInfoFinding): string {
-  return `${label}第${f.start + 1}个字符处疑似包含${personalInfoLabel[f.kind]}，依法不得公示，请删除或改写`
+/** The error for a finding: the field, and what was found quoted back masked (139****6608). */
+export function personalInfoMessage(label: string, value: string, f: PersonalInfoFinding): string {
+  // Quoted as the digits it reads as: full-width forms and separators do not disguise it here.
+  const found = maskForMessage(
+    value
+      .slice(f.start, f.end)
+      .normalize('NFKC')
+      .replace(/[\s\-－—]/g, '')
+  )
+  return wording.personalInfo(label, personalInfoLabel[f.kind], found)
 }
 
 const COMPOUND_SURNAMES = [

@@ -33,7 +33,7 @@ export const publicText = (label: string, max: number) =>
     for (const finding of findPersonalInfo(value)) {
       ctx.addIssue({
         code: 'custom',
-        message: personalInfoMessage(label, finding),
+        message: personalInfoMessage(label, value, finding),
         params: { code: 'personal_info', kind: finding.kind, start: finding.start },
       })
     }

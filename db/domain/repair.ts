@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { dateField } from './fields.ts'
 import { formatChineseDate, IsoDate } from './dates.ts'
 import type { Issue } from './errors.ts'
 import { publicText } from './public-text.ts'
@@ -19,7 +20,7 @@ export const REPAIR_MATERIALS = z
 /** POST …/{id}/repair — an application received by the bureau, with what came with it. */
 export const RepairRequestInput = z
   .object({
-    receivedOn: IsoDate,
+    receivedOn: dateField('申请受理日期'),
     materials: z
       .array(z.enum(REPAIR_MATERIALS.map((m) => m.id) as [string, ...string[]]))
       .max(REPAIR_MATERIALS.length),

@@ -3,19 +3,26 @@ import { IsoDate } from './dates.ts'
 import { DivisionCode } from './district.ts'
 import { Grade } from './rating.ts'
 import { SubjectKind } from './subject-kind.ts'
-import { isValidUscc, normalizeUscc } from './uscc.ts'
+import { normalizeUscc, usccProblem, usccProblemMessage } from './uscc.ts'
+import { wording } from './wording.ts'
 
 /**
  * A subject's public id: its USCC, or for a subject without one (many 业主委员会) a stable local id
  * `L` + 6-digit division code + 5-digit sequence, which can never collide with an 18-char USCC.
  */
 export const LOCAL_ID_PATTERN = /^L\d{11}$/
-export const SubjectId = z
-  .string()
-  .transform(normalizeUscc)
-  .refine((v) => isValidUscc(v) || LOCAL_ID_PATTERN.test(v), {
-    message: '主体编号应为有效的统一社会信用代码或本平台编号',
-  })
+/** A subject named by its USCC or, lacking one, its platform number (L + 11 digits). */
+export const subjectIdField = (label: string) =>
+  z
+    .string({ error: () => wording.empty(label) })
+    .transform(normalizeUscc)
+    .superRefine((code, ctx) => {
+      if (LOCAL_ID_PATTERN.test(code)) return
+      const problem = usccProblem(code)
+      if (problem)
+        ctx.addIssue({ code: 'custom', message: usccProblemMessage(problem, label, code) })
+    })
+export const SubjectId = subjectIdField('主体统一社会信用代码')
 export type SubjectId = z.output<typeof SubjectId>
 
 /** 物业服务企业 / 建设单位 / 业主委员会 with its public basic information (基本信息). */

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { pickedIdField } from './fields.ts'
 import { publicText } from './public-text.ts'
 import { SubjectId } from './subject.ts'
 
@@ -12,7 +13,7 @@ export const DraftTypicalCaseInput = z
   .object({
     title: publicText('标题', 100),
     subjectId: SubjectId,
-    penaltyId: z.number().int().positive().optional(),
+    penaltyId: pickedIdField('关联的行政处罚').optional(),
     authority: z.string().trim().min(1, { message: '请选择发布机关' }).max(100),
     background: section('基本情况'),
     violationFacts: section('违法事实'),

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { wording } from './wording.ts'
 
 /**
  * 统一社会信用代码 — GB 32100-2015.
@@ -48,6 +49,38 @@ export function orgCodeCheckChar(body8: string): string {
   const c = 11 - (sum % 11)
   return c === 10 ? 'X' : c === 11 ? '0' : String(c)
 }
+
+/** What is wrong with a (normalised) code, in the order a person should fix it; null if nothing. */
+export function usccProblem(code: string): 'empty' | 'length' | 'characters' | 'check' | null {
+  if (!code) return 'empty'
+  if (code.length !== 18) return 'length'
+  if (!SHAPE.test(code)) return 'characters'
+  return isValidUscc(code) ? null : 'check'
+}
+
+/** The wording-guide message for each problem (db/domain/wording.ts). */
+export function usccProblemMessage(
+  problem: NonNullable<ReturnType<typeof usccProblem>>,
+  label: string,
+  code: string
+): string {
+  if (problem === 'empty') return wording.empty(label)
+  if (problem === 'length') return wording.format(label, `应为18位，现在是${[...code].length}位`)
+  if (problem === 'characters')
+    return wording.format(label, '只能由数字和大写字母组成（不使用I、O、S、V、Z）')
+  return wording.checkDigit(label)
+}
+
+/** A required USCC field that says which of its rules failed, naming the field. */
+export const usccField = (label: string) =>
+  z
+    .string({ error: () => wording.empty(label) })
+    .transform(normalizeUscc)
+    .superRefine((code, ctx) => {
+      const problem = usccProblem(code)
+      if (problem)
+        ctx.addIssue({ code: 'custom', message: usccProblemMessage(problem, label, code) })
+    })
 
 /** A USCC as accepted from people and stored: normalised, then shape and check character verified. */
 export const Uscc = z

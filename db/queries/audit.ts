@@ -69,6 +69,7 @@ export const ACCOUNT_NOTICE_ACTIONS = [
   'auth.login_locked',
   'user.create',
   'user.disable',
+  'user.reset',
 ] as const
 
 /** The account's security events since `sinceIso`, newest first (at most `limit`). */

@@ -12,6 +12,7 @@ import { listWorkQueue } from '../../db/queries/admin-queue.ts'
 import { getAdminSupervision } from '../../db/queries/admin-supervisions.ts'
 import { getAdminTypicalCase } from '../../db/queries/admin-typical-cases.ts'
 import { getAdminPenalty, listAdminPenalties } from '../../db/queries/admin-penalties.ts'
+import { LOOKUP_KINDS, lookup } from '../../db/queries/lookup.ts'
 import { mapAuthorities } from '../../db/queries/reference-data.ts'
 import { findSubjectRow } from '../../db/mutations/penalties.ts'
 import type { AppEnv } from '../context.ts'
@@ -41,6 +42,17 @@ export const adminRoute = new Hono<AppEnv>()
     const p = await getAdminPenalty(c.var.deps.db, id)
     if (!p || !inScope(c.var.actor, p.districtCode)) throw new NotFoundError('行政处罚', id)
     return c.json({ penalty: p })
+  })
+  // Search-as-you-type for the console's pickers: ?kind=project|subject|penalty|…&q=text.
+  .get('/lookup', async (c) => {
+    const { kind, q } = parseOrThrow(
+      z.object({
+        kind: z.enum(LOOKUP_KINDS, { message: '不支持的查找类型' }),
+        q: z.string().trim().min(1, { message: '请输入要查找的名称或文号' }).max(50),
+      }),
+      c.req.query()
+    )
+    return c.json({ options: await lookup(c.var.deps.db, kind, q, c.var.actor.district) })
   })
   .get('/queue', async (c) =>
     c.json({ items: await listWorkQueue(c.var.deps.db, c.var.actor.district) })

@@ -304,7 +304,7 @@ describe('撤回 when a decision is changed or revoked, against the 3-working-da
 })
 
 describe('personal information in published text', () => {
-  it('refuses a draft whose facts carry a phone number, naming the field and the position', async () => {
+  it('refuses a draft whose facts carry a phone number, naming the field and quoting it masked', async () => {
     const subject = await insertSubject(t.db, { uscc: makeUscc(11) })
     await insertAuthority(t.db, '盘锦市兴隆台区住房和城乡建设局')
     const facts = '经查，业主张某（电话１３８ ００１３ ８０００）反映该企业停水催费。'
@@ -332,7 +332,7 @@ describe('personal information in published text', () => {
       {
         field: 'facts',
         code: 'personal_info',
-        message: `违法事实第${facts.indexOf('１') + 1}个字符处疑似包含手机号码，依法不得公示，请删除或改写`,
+        message: '违法事实中的“138****8000”疑似手机号码，依法不得公示，请删除或改写',
       },
     ])
   })

@@ -60,7 +60,10 @@ describe('修改草稿 and 撤回提交 (issue 16, item 2)', () => {
     )
     expect(bad.status).toBe(422)
     expect((await findPenaltyRow(t.db, id))!.version).toBe(2)
-    const actions = await t.db.select().from(auditLog).where(eq(auditLog.objectId, String(id)))
+    const actions = await t.db
+      .select()
+      .from(auditLog)
+      .where(eq(auditLog.objectId, String(id)))
     expect(actions.map((r) => r.action)).toEqual(['penalty.draft', 'penalty.revise'])
   })
 

@@ -3,7 +3,13 @@ import { listUsers } from '../../db/queries/users.ts'
 import type { AppEnv } from '../context.ts'
 import { requireAction, requireRecentAuth, requireUser } from '../middleware/require-user.ts'
 import { serviceCtx } from '../service-context.ts'
-import { createUser, CreateUserInput, disableUser } from '../services/manage-users.ts'
+import {
+  createUser,
+  CreateUserInput,
+  disableUser,
+  resetAccount,
+  ResetAccountInput,
+} from '../services/manage-users.ts'
 import { jsonBody } from '../validate.ts'
 
 /** 用户管理 (admin only). */
@@ -26,6 +32,10 @@ export const usersRoute = new Hono<AppEnv>()
   .post('/', async (c) =>
     c.json({ user: await createUser(serviceCtx(c), await jsonBody(c, CreateUserInput)) }, 201)
   )
+  .post('/:username/reset', async (c) => {
+    const input = await jsonBody(c, ResetAccountInput)
+    return c.json(await resetAccount(serviceCtx(c), c.req.param('username'), input))
+  })
   .post('/:username/disable', async (c) => {
     await disableUser(serviceCtx(c), c.req.param('username'))
     return c.json({ ok: true })

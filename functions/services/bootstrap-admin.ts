@@ -41,7 +41,7 @@ export async function bootstrapAdmin(
 }
 
 /** 20 characters from all four classes, avoiding look-alikes (0/O, 1/l/I). */
-function randomPassword(): string {
+export function randomPassword(): string {
   const sets = ['abcdefghjkmnpqrstuvwxyz', 'ABCDEFGHJKMNPQRSTUVWXYZ', '23456789', '#%+=?@^_~']
   const pick = (set: string) => set[crypto.getRandomValues(new Uint32Array(1))[0]! % set.length]!
   let out = ''

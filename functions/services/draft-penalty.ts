@@ -43,7 +43,13 @@ async function penaltyColumns(
   input: DraftPenaltyInput,
   selfId?: number
 ) {
-  const subject = await subjectInScope(tx, ctx, input.subjectUscc)
+  const subject = await subjectInScope(
+    tx,
+    ctx,
+    input.subjectUscc,
+    'subjectUscc',
+    '当事人统一社会信用代码'
+  )
   const issues: Issue[] = []
   notInFuture(ctx, input.decisionDate, 'decisionDate', '处罚决定日期', issues)
   notPastPublicity(ctx, input, '行政处罚', issues)

@@ -1,5 +1,10 @@
 import { z } from 'zod'
-import { ConflictError, NotFoundError, ValidationError } from '../../db/domain/errors.ts'
+import {
+  ConflictError,
+  ForbiddenError,
+  NotFoundError,
+  ValidationError,
+} from '../../db/domain/errors.ts'
 import { DivisionCode } from '../../db/domain/district.ts'
 import { passwordProblems } from '../../db/domain/password-policy.ts'
 import { Role, Username, type PublicUser } from '../../db/domain/user.ts'
@@ -64,4 +69,65 @@ export async function disableUser(ctx: ServiceContext, username: string) {
     await deleteSessionsOfUser(tx, user.id)
     await audit(tx, ctx, { action: 'user.disable', objectType: 'user', objectId: username })
   })
+}
+
+export const ResetAccountInput = z
+  .object({
+    /** A new initial password, to be changed at next sign-in; omitted = keep the password. */
+    password: z.string().max(1024).optional(),
+    /** Unbind the authenticator: the person binds a new one at next sign-in. */
+    totp: z.boolean(),
+  })
+  .strict()
+  .refine((v) => v.password !== undefined || v.totp, {
+    message: '请选择要重置的内容：密码、动态口令，或两者',
+    path: ['totp'],
+  })
+
+/**
+ * 重置账号 (issue 16, item 4): a lost phone or a forgotten password. The person must set a new
+ * password and/or bind a new authenticator at next sign-in; their sessions end now; the lock from
+ * failed attempts is lifted. An admin never resets their own account alone — another admin does,
+ * or, for the last admin, `npm run account:recover` on the server (`operator` names who ran it).
+ */
+export async function resetAccount(
+  ctx: ServiceContext,
+  username: string,
+  input: z.infer<typeof ResetAccountInput>,
+  operator?: string
+) {
+  const user = await findUserByUsername(ctx.db, username)
+  if (!user) throw new NotFoundError('用户', username)
+  if (ctx.actor && ctx.actor.id === user.id)
+    throw new ForbiddenError(
+      '不能重置自己的账号。请另一名系统管理员办理；如您是唯一的系统管理员，请由服务器运维人员执行 npm run account:recover'
+    )
+  if (input.password !== undefined) {
+    const problems = passwordProblems(input.password, username)
+    if (problems.length)
+      throw new ValidationError(
+        problems.map((message) => ({ field: 'password', code: 'weak', message }))
+      )
+  }
+  const passwordHash =
+    input.password === undefined
+      ? undefined
+      : await hashPassword(input.password, ctx.config.PASSWORD_PEPPER)
+  await ctx.db.transaction(async (tx) => {
+    await updateUser(tx, user.id, {
+      ...(passwordHash ? { passwordHash, mustChangePassword: true } : {}),
+      ...(input.totp ? { totpSecret: null } : {}),
+      failedAttempts: 0,
+      lockedUntil: null,
+    })
+    await deleteSessionsOfUser(tx, user.id)
+    await audit(tx, ctx, {
+      action: 'user.reset',
+      actorName: operator,
+      objectType: 'user',
+      objectId: username,
+      detail: { password: passwordHash !== undefined, totp: input.totp },
+    })
+  })
+  return { username, password: passwordHash !== undefined, totp: input.totp }
 }

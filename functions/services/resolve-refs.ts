@@ -1,15 +1,28 @@
 import { publicityEndedMessage, publicityEndedOn, type Severity } from '../../db/domain/severity.ts'
 import { todayInShanghai } from '../../db/domain/dates.ts'
 import { NotFoundError, type Issue } from '../../db/domain/errors.ts'
+import { wording } from '../../db/domain/wording.ts'
 import { inScope } from '../../db/domain/user.ts'
 import { findAuthorityByName, findSubjectRow } from '../../db/mutations/penalties.ts'
 import type { DbOrTx } from '../../db/mutations/users.ts'
 import type { ServiceContext } from '../context.ts'
 
 /** A subject the actor may write for; one of another district is "not found" (no existence leak). */
-export async function subjectInScope(tx: DbOrTx, ctx: ServiceContext, id: string) {
+export async function subjectInScope(
+  tx: DbOrTx,
+  ctx: ServiceContext,
+  id: string,
+  field = 'subjectId',
+  label = '统一社会信用代码'
+) {
   const subject = await findSubjectRow(tx, id)
-  if (!subject || !inScope(ctx.actor!, subject.districtCode)) throw new NotFoundError('主体', id)
+  // Missing and out of scope answer alike (404, no leak), naming the field and both causes.
+  if (!subject || !inScope(ctx.actor!, subject.districtCode))
+    throw new NotFoundError('主体', id, {
+      field,
+      code: 'not_found',
+      message: wording.notFoundInScope(label, id),
+    })
   return subject
 }
 

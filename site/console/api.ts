@@ -42,6 +42,7 @@ const STEP_UP_ACTIONS: [pattern: RegExp, name: string][] = [
   [/\/remove$/, '移出名单'],
   [/\/audit\/export/, '导出审计日志'],
   [/\/users\/[^/]+\/disable$/, '停用账号'],
+  [/\/users\/[^/]+\/reset$/, '重置账号的密码或动态口令'],
   [/\/users/, '管理账号'],
 ]
 export function stepUpActionName(path: string): string | null {
@@ -112,6 +113,7 @@ export const noticeLabel: Record<string, string> = {
   'auth.login_locked': '连续登录失败，账号被临时锁定',
   'user.create': '账号已创建',
   'user.disable': '账号已停用',
+  'user.reset': '管理员重置了您的密码或动态口令',
 }
 export const roleLabel: Record<string, string> = {
   admin: '系统管理员',

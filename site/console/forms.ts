@@ -13,6 +13,14 @@ export function formValues(form: HTMLFormElement): Record<string, unknown> {
       out[el.name] = list
       continue
     }
+    // A picker (site/console/picker.ts) sends the id of what was picked, not the words shown.
+    if (el.dataset.picker !== undefined) {
+      const picked = el.dataset.picked
+      if (picked === undefined && el.dataset.optional !== undefined) continue
+      out[el.name] =
+        picked === undefined ? '' : el.dataset.number !== undefined ? Number(picked) : picked
+      continue
+    }
     if (el.value === '' && el.dataset.optional !== undefined) continue
     out[el.name] = el.type === 'number' && el.value !== '' ? Number(el.value) : el.value
   }
@@ -130,6 +138,8 @@ export function onSubmit(
     if (button) button.disabled = true
     try {
       clearErrors(form)
+      const unpicked = unpickedPickers(form)
+      if (unpicked.length) throw new ApiError(422, 'VALIDATION_FAILED', '请从列表中选择', unpicked)
       await action(formValues(form))
     } catch (err) {
       showErrors(form, err)
@@ -137,6 +147,16 @@ export function onSubmit(
       if (button) button.disabled = false
     }
   })
+}
+
+/** Pickers with words typed but nothing chosen: the words alone would be sent as nothing. */
+function unpickedPickers(form: HTMLFormElement): FieldError[] {
+  return [...form.querySelectorAll<HTMLInputElement>('input[data-picker]')]
+    .filter((i) => i.value.trim() && i.dataset.picked === undefined)
+    .map((i) => ({
+      field: i.name,
+      message: `没有找到“${i.value.trim()}”。请输入名称或文号中的几个字，再在出现的列表中点选一项。`,
+    }))
 }
 
 /** A text cell or paragraph, never parsed as HTML (matrix E5). */

@@ -23,7 +23,7 @@ describe('publishing a penalty', () => {
     // A mistyped check digit is named as such, not as "not found".
     await form.getByLabel('当事人统一社会信用代码').fill(`${company.uscc!.slice(0, 17)}0`)
     await form.getByLabel('当事人统一社会信用代码').blur()
-    await form.getByText('统一社会信用代码校验位错误').waitFor()
+    await form.getByText('当事人统一社会信用代码的最后一位（校验位）与前17位不符').waitFor()
     await form.getByLabel('当事人统一社会信用代码').fill(company.uscc!)
     await form.getByLabel('当事人统一社会信用代码').blur()
     await form.getByText(`当事人：${company.name}`).waitFor()
@@ -58,6 +58,26 @@ describe('publishing a penalty', () => {
     await form.waitForURL(/\/admin\/penalties\/view\/\?id=\d+/)
     const id = Number(new URL(form.url()).searchParams.get('id'))
     await form.getByText(decisionNo).first().waitFor()
+    // Issue 16, items 2 and 3: the page is named for what the author does here, and says the
+    // draft was saved; the draft can be edited in the same form, filled with what was saved.
+    await form.getByRole('heading', { level: 1, name: '我起草的行政处罚（草稿）' }).waitFor()
+    await form.locator('#confirmation').getByText('行政处罚草稿已保存').waitFor()
+    await form.getByRole('link', { name: '修改草稿' }).click()
+    await form.getByRole('heading', { level: 1, name: '修改行政处罚草稿' }).waitFor()
+    await expect.poll(() => form.getByLabel('行政处罚决定书文号').inputValue()).toBe(decisionNo)
+    await expect.poll(() => form.getByLabel('违法行为类型').inputValue()).toBe('property_company.8')
+    await form.getByText(`当事人：${company.name}`).waitFor()
+    await form.getByLabel('处罚内容').fill('罚款人民币8000元，责令限期改正。')
+    await form.getByLabel('罚款金额（元，可不填）').fill('8000')
+    await form.getByRole('button', { name: '保存修改' }).click()
+    await form.locator('#confirmation').getByText('修改已保存').waitFor()
+    await form.getByRole('button', { name: '提交审核' }).click()
+    await form.locator('#confirmation').getByText('已提交审核').waitFor()
+    await form.getByRole('heading', { level: 1, name: '已提交审核的行政处罚' }).waitFor()
+    // Recalled before review, it is a draft again, and is submitted once more.
+    await form.getByRole('button', { name: '撤回提交' }).click()
+    await form.locator('#confirmation').getByText('已撤回提交').waitFor()
+    await form.getByRole('status').filter({ hasText: '当前状态：草稿' }).waitFor()
     await form.getByRole('button', { name: '提交审核' }).click()
     await form.getByRole('status').filter({ hasText: '待审核' }).waitFor()
     await editor.close()
@@ -70,6 +90,7 @@ describe('publishing a penalty', () => {
       .first()
       .click()
     await reviewer.page.getByText('罚款人民币8000元，责令限期改正。').waitFor()
+    await reviewer.page.getByRole('heading', { level: 1, name: '审核行政处罚' }).waitFor()
     // Issue 16: the reviewer sees every row that will be published, 处罚机关 and its USCC among
     // them, in the public page's words and order.
     const reviewRows = await reviewer.page
@@ -114,7 +135,12 @@ describe('publishing a penalty', () => {
     // The next time step's code: the sign-in used this one, and codes are single-use.
     await dialog.getByLabel('6位动态口令').fill(totpCode(account.secret, Date.now() + 30_000))
     await dialog.getByRole('button', { name: '确认' }).click()
-    await reviewer.page.getByRole('status').filter({ hasText: '已公示' }).waitFor()
+    await reviewer.page.getByRole('status').filter({ hasText: '当前状态：已公示' }).waitFor()
+    // Issue 16, item 3: the page confirms, follows the rebuild and links the public page.
+    await reviewer.page.locator('#confirmation').getByText('已审核通过并公示').waitFor()
+    const live = reviewer.page.getByRole('link', { name: '在公示网站查看' })
+    await live.waitFor({ timeout: 120_000 })
+    expect(await live.getAttribute('href')).toBe(`/penalties/${id}/`)
     await reviewer.close()
 
     // 3. The site rebuilds by itself: the penalty reaches its page, the list and the credit file.
@@ -154,7 +180,14 @@ describe('publishing a penalty', () => {
     await auditor.page.goto(url(`/admin/audit/?objectType=penalty&objectId=${id}`))
     await auditor.page.locator('#rows tr').first().waitFor()
     const actions = await auditor.page.locator('#rows tr td:nth-child(3)').allTextContents()
-    expect(actions.reverse()).toEqual(['penalty.draft', 'penalty.submit', 'penalty.approve'])
+    expect(actions.reverse()).toEqual([
+      'penalty.draft',
+      'penalty.revise',
+      'penalty.submit',
+      'penalty.recall',
+      'penalty.submit',
+      'penalty.approve',
+    ])
     expect(await seriousAxeViolations(auditor.page)).toEqual([])
     await auditor.close()
   })
@@ -201,7 +234,12 @@ describe('publishing a penalty', () => {
     await logIn(reviewer.page, 'reviewer-xl2')
     await reviewer.page.goto(entryUrl)
     await reviewer.page.getByRole('button', { name: '审核通过并公示' }).click()
-    await reviewer.page.getByRole('status').filter({ hasText: '已公示' }).waitFor()
+    await reviewer.page.getByRole('status').filter({ hasText: '当前状态：已公示' }).waitFor()
+    // Issue 16, item 3: the page confirms, follows the rebuild and links the public page.
+    await reviewer.page.locator('#confirmation').getByText('已审核通过并公示').waitFor()
+    const live = reviewer.page.getByRole('link', { name: '在公示网站查看' })
+    await live.waitFor({ timeout: 120_000 })
+    expect(await live.getAttribute('href')).toBe(`/enterprises/${company.id}/`)
     await reviewer.close()
 
     const deadline = Date.now() + 120_000

@@ -18,7 +18,7 @@ export const ORIGIN = 'http://localhost'
  * onPublish calls (the rebuild trigger).
  */
 export async function createTestApp(opts: Parameters<typeof createTestDb>[0] = {}) {
-  const { db, cleanup } = await createTestDb(opts)
+  const { db, url, cleanup } = await createTestDb(opts)
   const clock = { now: Date.parse('2026-11-27T02:00:00Z') }
   const calls = { publishes: 0 }
   const config = { PASSWORD_PEPPER: PEPPER, ALLOWED_ORIGINS: '' }
@@ -36,7 +36,7 @@ export async function createTestApp(opts: Parameters<typeof createTestDb>[0] = {
     requestId: 'test',
     ip: null,
   })
-  return { app, db, clock, calls, ctx, cleanup }
+  return { app, db, url, clock, calls, ctx, cleanup }
 }
 export type TestApp = Awaited<ReturnType<typeof createTestApp>>
 
