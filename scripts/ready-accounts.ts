@@ -39,6 +39,11 @@ const ACCOUNTS: [string, Role, string | null][] = [
   ['admin-users', 'admin', null],
   ['reviewer-roles', 'reviewer', '211103'],
   ['auditor1', 'auditor', null],
+  // The daily-console journeys (issue 16): an admin resets a clerk who lost a phone; a clerk
+  // uses the pickers and meets the wording guide.
+  ['admin-reset', 'admin', null],
+  ['editor-lost', 'editor', '211103'],
+  ['editor-xl5', 'editor', '211103'],
 ]
 
 /**

@@ -24,7 +24,7 @@ export const FineYuan = z
 export const DraftPenaltyInput = z
   .object({
     subjectUscc: usccField('当事人统一社会信用代码'),
-    decisionNo: text('处罚决定书文号', 100),
+    decisionNo: text('行政处罚决定书文号', 100),
     authority: text('处罚机关', 100),
     decisionDate: dateField('处罚决定日期'),
     violationType: choiceField('违法行为类型', VIOLATION_CODES),

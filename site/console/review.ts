@@ -1,7 +1,7 @@
 import { api, type Me } from './api.ts'
 import type { ChangeTarget } from '../../db/domain/correction.ts'
 import { correctionUrl, EDIT_PATH, RESOURCE } from './changes.ts'
-import { el, onSubmit } from './forms.ts'
+import { clearErrors, el, onSubmit } from './forms.ts'
 import { askToConfirm } from './confirm-dialog.ts'
 import { confirmOnNextPage } from './flash.ts'
 import { watchAfterReload } from './live-status.ts'
@@ -126,6 +126,9 @@ export function wireSteps(
     if (!allowed) continue
     any = true
     onSubmit(form, async (values) => {
+      // One action at a time: a refused 退回 must not stay on screen behind the approve dialog.
+      for (const other of document.querySelectorAll<HTMLFormElement>('form'))
+        if (other !== form) clearErrors(other)
       if (step === 'remove' || step === 'withdraw') {
         const what = step === 'remove' ? '移出名单' : '撤回公示'
         const sure = await askToConfirm(

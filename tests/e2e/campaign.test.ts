@@ -77,7 +77,9 @@ describe('the rectification campaign', () => {
     const page = editor.page
     await page.getByRole('link', { name: '整治台账' }).click()
     await page.getByRole('link', { name: '记入新问题' }).click()
-    await page.getByLabel('责任主体统一社会信用代码').fill(company.uscc!)
+    // Issue 16: the subject is picked; a USCC typed in full picks its company.
+    await page.getByLabel('责任主体', { exact: true }).fill(company.uscc!)
+    await page.getByText(`已选择：${company.name}（${company.uscc}）`).waitFor()
     await page.getByLabel('问题来源').selectOption('complaint')
     await page.getByLabel('问题类型').selectOption('property_company.4')
     await page.getByLabel('发现日期').fill(foundOn)
@@ -150,6 +152,9 @@ describe('the rectification campaign', () => {
       .getByLabel('阶段性工作成果')
       .fill('本月检查住宅小区12个，发现问题逐一记入台账，已销号的均经复查。')
     await page.getByRole('button', { name: '报送', exact: true }).click()
+    // Issue 16: 报送 cannot be undone, so it is confirmed first, and confirmed after.
+    await page.getByRole('dialog').getByRole('button', { name: '确认报送' }).click()
+    await page.locator('#confirmation').getByText('的统计表已报送').waitFor()
     await page.getByRole('status').filter({ hasText: '已于' }).waitFor()
     expect(await seriousAxeViolations(page)).toEqual([])
     await editor.close()
