@@ -25,6 +25,8 @@ import { supervisionsRoute } from './routes/supervisions.ts'
 import { typicalCasesRoute } from './routes/typical-cases.ts'
 import { usersRoute } from './routes/users.ts'
 import { publicRoute } from './routes/public.ts'
+import { publicSubmissionsRoute } from './routes/public-submissions.ts'
+import { complaintsRoute } from './routes/complaints.ts'
 import { openApiDocument } from './openapi.ts'
 import { createSnapshotCache } from './snapshot-cache.ts'
 
@@ -47,6 +49,13 @@ export function createApp(deps: AppDeps) {
         '/api/v1/auth/login',
         loginThrottle(() => deps.config.LOGIN_ATTEMPTS_PER_MINUTE ?? 20)
       )
+      .route(
+        '/api/v1/public',
+        publicSubmissionsRoute({
+          postsPerMinute: deps.config.PUBLIC_POSTS_PER_MINUTE ?? 5,
+          lookupsPerMinute: deps.config.PUBLIC_LOOKUPS_PER_MINUTE ?? 20,
+        })
+      )
       .route('/api/v1/public', publicRoute(snapshots))
       .get('/api/v1/openapi.json', (c) => {
         c.header('Cache-Control', 'public, max-age=3600')
@@ -66,6 +75,7 @@ export function createApp(deps: AppDeps) {
       .route('/api/v1/audit', auditRoute)
       .route('/api/v1/imports', importsRoute)
       .route('/api/v1/campaign', campaignRoute)
+      .route('/api/v1/complaints', complaintsRoute)
       // The rebuild state, and how many publications are not on the public site yet (K4);
       // with ?object=penalty:12, whether that record's last change is online (issue 16, item 3).
       .get('/api/v1/site/build', requireUser(), async (c) => {

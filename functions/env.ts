@@ -14,6 +14,9 @@ export const AppConfig = z.object({
    * sign-in is two attempts (password, then code), and a bureau's staff share one NAT address.
    */
   LOGIN_ATTEMPTS_PER_MINUTE: z.coerce.number().int().min(1).max(10_000).optional(),
+  /** Public complaint/objection posts and 回执 lookups per client address per minute (issue 17). */
+  PUBLIC_POSTS_PER_MINUTE: z.coerce.number().int().min(1).max(10_000).optional(),
+  PUBLIC_LOOKUPS_PER_MINUTE: z.coerce.number().int().min(1).max(10_000).optional(),
   /** Successful actions per account per hour before creating more is refused (G2); 1,000 when unset. */
   WRITES_PER_HOUR: z.coerce.number().int().min(1).max(1_000_000).optional(),
   /** Cloudflare: the deploy hook a publish calls (a credential: never log it). */

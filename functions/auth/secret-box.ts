@@ -10,8 +10,15 @@
 const PREFIX = 'v1.'
 const keys = new Map<string, Promise<CryptoKey>>()
 
-function keyFor(pepper: string): Promise<CryptoKey> {
-  let key = keys.get(pepper)
+/**
+ * What a sealed value is for: each purpose has its own key (HKDF `info`), so a TOTP secret and a
+ * complainant's phone number are never sealed under the same key.
+ */
+export type SealPurpose = 'totp-secret-at-rest' | 'complainant-contact'
+
+function keyFor(pepper: string, purpose: SealPurpose): Promise<CryptoKey> {
+  const cacheKey = `${purpose}\n${pepper}`
+  let key = keys.get(cacheKey)
   if (!key) {
     key = crypto.subtle
       .importKey('raw', new TextEncoder().encode(pepper), 'HKDF', false, ['deriveKey'])
@@ -21,8 +28,8 @@ function keyFor(pepper: string): Promise<CryptoKey> {
             name: 'HKDF',
             hash: 'SHA-256',
             salt: new Uint8Array(32),
-            // Domain separation: this key is for TOTP secrets only, not the password pepper's job.
-            info: new TextEncoder().encode('wuye-credit/totp-secret-at-rest/v1'),
+            // Domain separation: one key per purpose, none of them the password pepper's job.
+            info: new TextEncoder().encode(`wuye-credit/${purpose}/v1`),
           },
           base,
           { name: 'AES-GCM', length: 256 },
@@ -30,7 +37,7 @@ function keyFor(pepper: string): Promise<CryptoKey> {
           ['encrypt', 'decrypt']
         )
       )
-    keys.set(pepper, key)
+    keys.set(cacheKey, key)
   }
   return key
 }
@@ -44,23 +51,31 @@ const b64url = (bytes: Uint8Array) =>
 const fromB64url = (text: string) =>
   Uint8Array.from(atob(text.replace(/-/g, '+').replace(/_/g, '/')), (c) => c.charCodeAt(0))
 
-export async function sealSecret(plain: string, pepper: string): Promise<string> {
+export async function sealSecret(
+  plain: string,
+  pepper: string,
+  purpose: SealPurpose = 'totp-secret-at-rest'
+): Promise<string> {
   const iv = crypto.getRandomValues(new Uint8Array(12))
   const sealed = await crypto.subtle.encrypt(
     { name: 'AES-GCM', iv },
-    await keyFor(pepper),
+    await keyFor(pepper, purpose),
     new TextEncoder().encode(plain)
   )
   return `${PREFIX}${b64url(iv)}.${b64url(new Uint8Array(sealed))}`
 }
 
 /** The secret, from its stored form; throws if it was sealed under another pepper or altered. */
-export async function openSecret(stored: string, pepper: string): Promise<string> {
+export async function openSecret(
+  stored: string,
+  pepper: string,
+  purpose: SealPurpose = 'totp-secret-at-rest'
+): Promise<string> {
   if (!stored.startsWith(PREFIX)) return stored
   const [iv, data] = stored.slice(PREFIX.length).split('.')
   const plain = await crypto.subtle.decrypt(
     { name: 'AES-GCM', iv: fromB64url(iv!) },
-    await keyFor(pepper),
+    await keyFor(pepper, purpose),
     fromB64url(data!)
   )
   return new TextDecoder().decode(plain)

@@ -8,6 +8,10 @@ export const MAX_BODY_BYTES = 64 * 1024
 /** A 5 MB spreadsheet, base64-encoded in JSON (matrix G2). */
 export const IMPORT_BODY_BYTES = 7 * 1024 * 1024
 
+/** Public forms that carry photos or documents (issue 17): 3 files of 5 MB and the form. */
+export const UPLOAD_BODY_BYTES = 16 * 1024 * 1024
+const UPLOAD_PATHS = new Set(['/api/v1/public/complaints'])
+
 const SAFE = new Set(['GET', 'HEAD', 'OPTIONS'])
 
 /**
@@ -29,16 +33,23 @@ export const guardWrites = createMiddleware<AppEnv>(async (c, next) => {
   const type = (c.req.header('Content-Type') ?? '').split(';')
   const charset = type.slice(1).map((p) => p.trim().toLowerCase())
   const length = Number(c.req.header('Content-Length') ?? '0')
+  const upload = UPLOAD_PATHS.has(c.req.path)
+  const media = type[0]!.trim().toLowerCase()
   if (!(length === 0 && !c.req.header('Transfer-Encoding') && type[0] === '')) {
     if (
-      type[0]!.trim().toLowerCase() !== 'application/json' ||
+      (media !== 'application/json' && !(upload && media === 'multipart/form-data')) ||
       charset.some((p) => p.startsWith('charset=') && p !== 'charset=utf-8')
     ) {
       throw new DomainError('UNSUPPORTED_MEDIA_TYPE', '请求体必须是 UTF-8 编码的 application/json')
     }
   }
   return bodyLimit({
-    maxSize: c.req.path === '/api/v1/imports' ? IMPORT_BODY_BYTES : MAX_BODY_BYTES,
+    maxSize:
+      c.req.path === '/api/v1/imports'
+        ? IMPORT_BODY_BYTES
+        : upload
+          ? UPLOAD_BODY_BYTES
+          : MAX_BODY_BYTES,
     onError: () => {
       throw new DomainError('PAYLOAD_TOO_LARGE', '请求体过大')
     },

@@ -13,7 +13,14 @@ const MAX_TRACKED = 50_000
  * binding is the coarse edge throttle): the account lockout in the database (A3) is the
  * authoritative limit, this one keeps a single source from using it up.
  */
-export function loginThrottle(perMinute: () => number) {
+export const loginThrottle = (perMinute: () => number) =>
+  addressThrottle(perMinute, (s) => `登录尝试过于频繁，请${s}秒后再试`)
+
+/**
+ * The same per-address window for the public forms and the 回执 lookup (issue 17): a source that
+ * posts or guesses faster than a person could is answered 429 before any work is done.
+ */
+export function addressThrottle(perMinute: () => number, message: (retryAfter: number) => string) {
   const windows = new Map<string, { start: number; count: number }>()
   return createMiddleware<AppEnv>(async (c, next) => {
     const now = (c.var.deps.now ?? Date.now)()
@@ -29,7 +36,7 @@ export function loginThrottle(perMinute: () => number) {
         {
           error: {
             code: 'TOO_MANY_REQUESTS',
-            message: `登录尝试过于频繁，请${retryAfter}秒后再试`,
+            message: message(retryAfter),
             requestId: c.var.requestId,
           },
         },

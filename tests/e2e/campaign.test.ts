@@ -113,7 +113,7 @@ describe('the rectification campaign', () => {
     await logIn(reviewer.page, 'reviewer-xl4')
     await reviewer.page.goto(url(`/admin/ledger/view/?id=${id}`))
     await reviewer.page.getByRole('button', { name: '销号' }).click()
-    await reviewer.page.getByRole('status').filter({ hasText: '已销号' }).waitFor()
+    await reviewer.page.getByRole('status').filter({ hasText: '当前状态：已销号' }).waitFor()
     // The ledger export opens in LibreOffice with its Chinese title and headers, and this item.
     writeFileSync(
       join(dir, 'ledger.xlsx'),

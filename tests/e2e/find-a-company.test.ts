@@ -128,6 +128,8 @@ describe('a visitor finds a company', () => {
         0
       )
     await page.getByRole('link', { name: file.penalties[0]!.decisionNo }).first().click()
+    // Counted once the penalty page has loaded, not while the click is still navigating.
+    await page.waitForURL(/\/penalties\/\d+\/$/)
     await expect(page.getByText('行政处罚决定书文号').count()).resolves.toBe(1)
     await close()
   })

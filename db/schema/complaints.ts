@@ -1,0 +1,67 @@
+import { blob, index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core'
+import { districts } from './districts.ts'
+import { subjects } from './subjects.ts'
+
+/**
+ * 投诉举报 from the public (issue 17). The complainant's name and phone are sealed (AES-256-GCM
+ * under a key derived from the server pepper) so the database file never holds them in clear;
+ * `accessCodeHash` is SHA-256 of the 查询码, which is shown once and never stored.
+ */
+export const complaints = sqliteTable(
+  'complaints',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    receiptNo: text('receipt_no').notNull().unique(),
+    accessCodeHash: text('access_code_hash').notNull(),
+    districtCode: text('district_code')
+      .notNull()
+      .references(() => districts.code),
+    projectName: text('project_name').notNull(),
+    subjectId: text('subject_id').references(() => subjects.id),
+    /** A violation-type code of the seed plan's lists, or `other`. */
+    category: text('category').notNull(),
+    description: text('description').notNull(),
+    occurredOn: text('occurred_on'),
+    /** `{name, phone}` sealed; null when the complaint is anonymous (or after erasure). */
+    contactSealed: text('contact_sealed'),
+    status: text('status', {
+      enum: ['submitted', 'accepted', 'refused', 'in_progress', 'closed'],
+    }).notNull(),
+    /** Why it was not accepted (不予受理), shown to the complainant. */
+    refusalReason: text('refusal_reason'),
+    /** The reply the complainant reads, published only after a second person approves it. */
+    reply: text('reply'),
+    replyStatus: text('reply_status', { enum: ['draft', 'submitted', 'published'] }),
+    replyBy: integer('reply_by'),
+    replyApprovedBy: integer('reply_approved_by'),
+    /** 查实: the complaint was found true at closing (counted on the company's credit file). */
+    substantiated: integer('substantiated', { mode: 'boolean' }),
+    ledgerItemId: integer('ledger_item_id'),
+    submittedAt: integer('submitted_at').notNull(),
+    acceptedAt: integer('accepted_at'),
+    closedAt: integer('closed_at'),
+    /** When contact data and photos were erased at the end of the retention period. */
+    erasedAt: integer('erased_at'),
+    version: integer('version').notNull().default(1),
+  },
+  (t) => [index('complaints_district_idx').on(t.districtCode, t.status)]
+)
+
+/** Photos sent with a complaint, metadata removed before storing; staff only. */
+export const complaintPhotos = sqliteTable('complaint_photos', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  complaintId: integer('complaint_id')
+    .notNull()
+    .references(() => complaints.id),
+  mediaType: text('media_type', { enum: ['image/jpeg', 'image/png'] }).notNull(),
+  bytes: blob('bytes', { mode: 'buffer' }).notNull(),
+})
+
+/**
+ * ALTCHA challenges already used: a solution is accepted once (replay refused) until the
+ * challenge expires, after which its row may be pruned.
+ */
+export const spentChallenges = sqliteTable('spent_challenges', {
+  signature: text('signature').primaryKey(),
+  expiresAt: integer('expires_at').notNull(),
+})

@@ -1,0 +1,130 @@
+import { readFileSync } from 'node:fs'
+import { solveChallenge, type Challenge } from 'altcha-lib'
+// Node's hash is the same algorithm as the browser's WebCrypto one, and much faster to loop.
+import { deriveKey } from 'altcha-lib/algorithms/sha'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { complaintPhotos, complaints } from '../../db/schema/index.ts'
+import { createTestApp, get, post, type TestApp } from '../../tests/helpers/test-app.ts'
+
+let t: TestApp
+beforeEach(async () => {
+  t = await createTestApp()
+})
+afterEach(() => t.cleanup())
+
+/** What the widget does: fetch a challenge, find the counter, send both back as base64 JSON. */
+async function solved(): Promise<string> {
+  const challenge = (await (await get(t, '/api/v1/public/challenge')).json()) as Challenge
+  const solution = await solveChallenge({ challenge, deriveKey })
+  return btoa(JSON.stringify({ challenge, solution }))
+}
+
+const complaint = (over: Record<string, unknown> = {}) => ({
+  districtCode: '211103',
+  projectName: '兴隆家园',
+  category: 'property_company.4',
+  description: '电梯停运三天，报修无人处理。',
+  contactName: '王女士',
+  contactPhone: '139 1234 6608',
+  consent: true,
+  ...over,
+})
+
+/** A JPEG's skeleton with an EXIF block carrying GPS, a comment, and bytes after its end. */
+function jpegWithGps(): Uint8Array<ArrayBuffer> {
+  const seg = (marker: number, body: number[]) => [
+    0xff,
+    marker,
+    (body.length + 2) >> 8,
+    (body.length + 2) & 0xff,
+    ...body,
+  ]
+  const ascii = (s: string) => [...s].map((c) => c.charCodeAt(0))
+  return new Uint8Array([
+    0xff,
+    0xd8,
+    ...seg(0xe1, [...ascii('Exif\0\0'), ...ascii('GPSLatitude 41.1192N GPSLongitude 122.0705E')]),
+    ...seg(0xfe, ascii('taken at home, Room 1203')),
+    ...seg(0xdb, [0, ...Array(64).fill(1)]),
+    ...seg(0xc0, [8, 0, 1, 0, 1, 1, 1, 0x11, 0]),
+    ...seg(0xc4, [0, ...Array(16).fill(0)]),
+    ...seg(0xda, [1, 1, 0, 0, 63, 0]),
+    0x12,
+    0x34,
+    0xff,
+    0xd9,
+    ...ascii('PK\u0003\u0004<script>alert(1)</script>'),
+  ])
+}
+
+describe('投诉举报 from the public (issue 17)', { timeout: 30_000 }, () => {
+  it('takes a solved complaint, answers a receipt and an access code, and shows its status', async () => {
+    const res = await post(t, '/api/v1/public/complaints', complaint({ altcha: await solved() }))
+    expect(res.status).toBe(201)
+    const { receiptNo, accessCode } = await res.json()
+    expect(receiptNo).toMatch(/^TS\d{8}-\d{6}$/)
+    expect(accessCode).toMatch(/^[0-9A-Z]{4}(-[0-9A-Z]{4}){3}$/)
+    const track = await get(
+      t,
+      `/api/v1/public/submissions/${receiptNo}?code=${accessCode.toLowerCase()}`
+    )
+    expect(await track.json()).toMatchObject({ status: 'submitted', statusLabel: '已提交' })
+    // A wrong code and an unknown number answer alike.
+    const wrong = await get(t, `/api/v1/public/submissions/${receiptNo}?code=AAAA-AAAA-AAAA-AAAA`)
+    const unknown = await get(t, `/api/v1/public/submissions/TS20261127-000000?code=${accessCode}`)
+    expect(wrong.status).toBe(404)
+    expect(unknown.status).toBe(404)
+    expect((await wrong.json()).error.message).toBe((await unknown.json()).error.message)
+  })
+
+  it('stores nothing without a valid solution, and refuses a replayed one', async () => {
+    for (const altcha of [undefined, 'bm90IGpzb24=', btoa('{"challenge":{},"solution":{}}')]) {
+      const res = await post(t, '/api/v1/public/complaints', complaint({ altcha }))
+      expect(res.status).toBe(422)
+    }
+    const payload = await solved()
+    expect(
+      (await post(t, '/api/v1/public/complaints', complaint({ altcha: payload }))).status
+    ).toBe(201)
+    const replay = await post(t, '/api/v1/public/complaints', complaint({ altcha: payload }))
+    expect(replay.status).toBe(409)
+    expect(await t.db.select().from(complaints)).toHaveLength(1)
+  })
+
+  it('seals the contact: the database file never holds the name or phone in clear', async () => {
+    await post(t, '/api/v1/public/complaints', complaint({ altcha: await solved() }))
+    const [row] = await t.db.select().from(complaints)
+    expect(row!.contactSealed).toMatch(/^v1\./)
+    t.db.$client.execute('PRAGMA wal_checkpoint(TRUNCATE)')
+    const raw = readFileSync(t.url.slice('file:'.length)).toString('utf8')
+    expect(raw).not.toContain('13912346608')
+    expect(raw).not.toContain('王女士')
+  })
+
+  it('keeps a photo’s pixels and drops its GPS, comment and anything hidden after its end', async () => {
+    const form = new FormData()
+    for (const [k, v] of Object.entries(complaint({ altcha: await solved() })))
+      form.append(k, String(v))
+    form.append('photos', new Blob([jpegWithGps()], { type: 'image/jpeg' }), 'IMG_0001.jpg')
+    // A file that only claims to be a photo.
+    const fake = new FormData()
+    for (const [k, v] of Object.entries(complaint({ altcha: await solved() })))
+      fake.append(k, String(v))
+    fake.append('photos', new Blob(['<html>not a photo</html>'], { type: 'image/jpeg' }), 'a.jpg')
+    const send = (body: FormData) =>
+      t.app.request('http://localhost/api/v1/public/complaints', {
+        method: 'POST',
+        headers: { Origin: 'http://localhost' },
+        body,
+      })
+    const refused = await send(fake)
+    expect(refused.status).toBe(422)
+    expect(JSON.stringify(await refused.json())).toContain('不是JPEG或PNG图片')
+    expect((await send(form)).status).toBe(201)
+    const [photo] = await t.db.select().from(complaintPhotos)
+    const stored = Buffer.from(photo!.bytes).toString('latin1')
+    expect(stored).not.toMatch(/GPS|Exif|Room 1203|script|PK/)
+    expect(stored.slice(-2)).toBe('\xff\xd9')
+    expect(photo!.mediaType).toBe('image/jpeg')
+  })
+})

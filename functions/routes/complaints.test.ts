@@ -1,0 +1,105 @@
+import { solveChallenge, type Challenge } from 'altcha-lib'
+import { deriveKey } from 'altcha-lib/algorithms/sha'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { listAudit } from '../../db/queries/audit.ts'
+import {
+  addUser,
+  createTestApp,
+  get,
+  logInAs,
+  post,
+  type TestApp,
+} from '../../tests/helpers/test-app.ts'
+
+let t: TestApp
+beforeEach(async () => {
+  t = await createTestApp()
+})
+afterEach(() => t.cleanup())
+
+async function file(): Promise<{ receiptNo: string; accessCode: string; id: number }> {
+  const challenge = (await (await get(t, '/api/v1/public/challenge')).json()) as Challenge
+  const solution = await solveChallenge({ challenge, deriveKey })
+  const res = await post(t, '/api/v1/public/complaints', {
+    districtCode: '211103',
+    projectName: '兴隆家园',
+    category: 'property_company.4',
+    description: '电梯停运三天，报修无人处理。',
+    contactPhone: '13912346608',
+    consent: true,
+    altcha: btoa(JSON.stringify({ challenge, solution })),
+  })
+  const answer = await res.json()
+  return { ...answer, id: 1 }
+}
+
+async function staff() {
+  const editor = await addUser(t, 'editor-xl', 'editor', '211103')
+  const reviewer = await addUser(t, 'reviewer-xl', 'reviewer', '211103')
+  const dawa = await addUser(t, 'editor-dw', 'editor', '211104')
+  return {
+    editor: await logInAs(t, 'editor-xl', editor.secret),
+    reviewer: await logInAs(t, 'reviewer-xl', reviewer.secret),
+    dawa: await logInAs(t, 'editor-dw', dawa.secret),
+  }
+}
+
+describe('投诉举报 in the console (issue 17)', { timeout: 30_000 }, () => {
+  it('is accepted, answered with a reply a second person approved, closed, and tracked', async () => {
+    const c = await file()
+    const s = await staff()
+    const queue = await (await get(t, '/api/v1/complaints', s.editor)).json()
+    expect(queue.complaints).toHaveLength(1)
+    expect(queue.complaints[0]).toMatchObject({ receiptNo: c.receiptNo, acceptBy: '2026-12-12' })
+    // Another district cannot see that it exists.
+    expect((await get(t, `/api/v1/complaints/${c.id}`, s.dawa)).status).toBe(404)
+    expect((await (await get(t, '/api/v1/complaints', s.dawa)).json()).complaints).toEqual([])
+
+    expect((await post(t, `/api/v1/complaints/${c.id}/accept`, {}, s.editor)).status).toBe(200)
+    const reply = '经查，电梯已于11月28日修复，已责令物业公司建立24小时报修响应制度。'
+    expect((await post(t, `/api/v1/complaints/${c.id}/reply`, { reply }, s.editor)).status).toBe(
+      200
+    )
+    // Not yet approved: the complainant does not see it, and it cannot be closed.
+    const before = await (
+      await get(t, `/api/v1/public/submissions/${c.receiptNo}?code=${c.accessCode}`)
+    ).json()
+    expect(before).toMatchObject({ statusLabel: '办理中', reply: null })
+    expect(
+      (await post(t, `/api/v1/complaints/${c.id}/close`, { substantiated: true }, s.editor)).status
+    ).toBe(409)
+    expect((await post(t, `/api/v1/complaints/${c.id}/approve-reply`, {}, s.reviewer)).status).toBe(
+      200
+    )
+    expect(
+      (await post(t, `/api/v1/complaints/${c.id}/close`, { substantiated: true }, s.editor)).status
+    ).toBe(200)
+    const after = await (
+      await get(t, `/api/v1/public/submissions/${c.receiptNo}?code=${c.accessCode}`)
+    ).json()
+    expect(after).toMatchObject({ statusLabel: '已办结', reply })
+    expect(JSON.stringify(after)).not.toContain('13912346608')
+  })
+
+  it('opens the contact only on request, with an audit row each time', async () => {
+    const c = await file()
+    const s = await staff()
+    const detail = await (await get(t, `/api/v1/complaints/${c.id}`, s.editor)).json()
+    expect(JSON.stringify(detail)).not.toContain('13912346608')
+    expect(detail.complaint.hasContact).toBe(true)
+    const contact = await (await get(t, `/api/v1/complaints/${c.id}/contact`, s.editor)).json()
+    expect(contact.contact.phone).toBe('13912346608')
+    const rows = await listAudit(t.db, { objectType: 'complaint', objectId: String(c.id) })
+    expect(rows.map((r) => r.action)).toContain('complaint.contact_read')
+  })
+
+  it('keeps four eyes on the reply', async () => {
+    const c = await file()
+    const a = await addUser(t, 'admin-xl', 'admin', '211103')
+    const admin = await logInAs(t, 'admin-xl', a.secret)
+    await post(t, `/api/v1/complaints/${c.id}/accept`, {}, admin)
+    await post(t, `/api/v1/complaints/${c.id}/reply`, { reply: '已处理。' }, admin)
+    const own = await post(t, `/api/v1/complaints/${c.id}/approve-reply`, {}, admin)
+    expect(own.status).toBe(403)
+  })
+})

@@ -1,0 +1,75 @@
+import { Hono, type Context } from 'hono'
+import { z } from 'zod'
+import { ComplaintInput, RECEIPT_NO } from '../../db/domain/complaint.ts'
+import type { AppEnv } from '../context.ts'
+import { addressThrottle } from '../middleware/login-throttle.ts'
+import { serviceCtx } from '../service-context.ts'
+import { newChallenge } from '../services/altcha.ts'
+import { submitComplaint, trackComplaint } from '../services/complaints.ts'
+import { jsonBody, parseOrThrow } from '../validate.ts'
+
+/** A multipart form's fields as the JSON contract has them, and its files as bytes. */
+async function readForm(c: Context<AppEnv>) {
+  const form = await c.req.parseBody({ all: true })
+  const fields: Record<string, unknown> = {}
+  const files: Uint8Array[] = []
+  for (const [name, value] of Object.entries(form)) {
+    for (const v of Array.isArray(value) ? value : [value]) {
+      if (typeof v === 'string') {
+        if (name === 'consent') fields.consent = v === 'true' || v === 'on'
+        else if (v !== '') fields[name] = v
+      } else if (name === 'photos' && v.size > 0) files.push(new Uint8Array(await v.arrayBuffer()))
+    }
+  }
+  return { fields, files }
+}
+
+/**
+ * The public's channels (issue 17): an ALTCHA challenge, 投诉举报 (JSON, or multipart with
+ * photos), and the 回执 lookup. Per-address limits keep one source from flooding either.
+ */
+export function publicSubmissionsRoute(limits: {
+  postsPerMinute: number
+  lookupsPerMinute: number
+}) {
+  return new Hono<AppEnv>()
+    .get('/challenge', async (c) => {
+      c.header('Cache-Control', 'no-store')
+      return c.json(await newChallenge(c.var.deps.config.PASSWORD_PEPPER))
+    })
+    .post(
+      '/complaints',
+      addressThrottle(
+        () => limits.postsPerMinute,
+        (s) => `提交过于频繁，请${s}秒后再试`
+      ),
+      async (c) => {
+        const multipart = (c.req.header('Content-Type') ?? '').startsWith('multipart/form-data')
+        const { fields, files } = multipart
+          ? await readForm(c)
+          : { fields: await jsonBody(c, z.unknown()), files: [] }
+        const input = parseOrThrow(ComplaintInput, fields)
+        return c.json(await submitComplaint(serviceCtx(c), input, files), 201)
+      }
+    )
+    .get(
+      '/submissions/:receiptNo',
+      addressThrottle(
+        () => limits.lookupsPerMinute,
+        (s) => `查询过于频繁，请${s}秒后再试`
+      ),
+      async (c) => {
+        c.header('Cache-Control', 'no-store')
+        const { receiptNo, code } = parseOrThrow(
+          z.object({
+            receiptNo: z
+              .string()
+              .regex(RECEIPT_NO, { message: '回执编号格式不正确，如 TS20261130-048213' }),
+            code: z.string().min(1, { message: '请填写查询码' }).max(40),
+          }),
+          { receiptNo: c.req.param('receiptNo'), code: c.req.query('code') ?? '' }
+        )
+        return c.json(await trackComplaint(serviceCtx(c), receiptNo, code))
+      }
+    )
+}

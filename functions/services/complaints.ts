@@ -1,0 +1,324 @@
+import {
+  COMPLAINT_RULES,
+  complaintStatusLabel,
+  newAccessCode,
+  newReceiptNo,
+  normalizeAccessCode,
+  PHOTO_LIMIT,
+  type ComplaintInput,
+} from '../../db/domain/complaint.ts'
+import { todayInShanghai } from '../../db/domain/dates.ts'
+import {
+  ForbiddenError,
+  NotFoundError,
+  PreconditionFailedError,
+  ValidationError,
+  VersionMismatchError,
+  type Issue,
+} from '../../db/domain/errors.ts'
+import { inScope } from '../../db/domain/user.ts'
+import { findSubjectRow } from '../../db/mutations/penalties.ts'
+import { listDistricts } from '../../db/queries/reference-data.ts'
+import {
+  advanceComplaint,
+  findComplaint,
+  findComplaintByReceipt,
+  findComplaintPhoto,
+  insertComplaint,
+  insertComplaintPhoto,
+  listComplaintPhotos,
+  listComplaintRows,
+  type ComplaintRow,
+} from '../../db/mutations/complaints.ts'
+import { audit } from '../audit.ts'
+import { openSecret, sealSecret } from '../auth/secret-box.ts'
+import type { ServiceContext } from '../context.ts'
+import { spendSolution } from './altcha.ts'
+import { ImageRefusedError, sniffImage, stripMetadata, type ImageType } from './image-metadata.ts'
+
+export async function hashAccessCode(code: string): Promise<string> {
+  const digest = await crypto.subtle.digest(
+    'SHA-256',
+    new TextEncoder().encode(normalizeAccessCode(code))
+  )
+  return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('')
+}
+
+/** Each photo: a real JPEG or PNG by its bytes, within the limits, with its metadata removed. */
+export function cleanPhotos(files: Uint8Array[]): { type: ImageType; bytes: Uint8Array }[] {
+  const issues: Issue[] = []
+  if (files.length > PHOTO_LIMIT.count)
+    issues.push({
+      field: 'photos',
+      code: 'too_many',
+      message: `最多上传${PHOTO_LIMIT.count}张照片`,
+    })
+  const out: { type: ImageType; bytes: Uint8Array }[] = []
+  files.forEach((bytes, i) => {
+    const which = `第${i + 1}张照片`
+    if (bytes.length > PHOTO_LIMIT.bytes) {
+      issues.push({ field: 'photos', code: 'too_large', message: `${which}超过5MB，请压缩后再传` })
+      return
+    }
+    const type = sniffImage(bytes)
+    if (!type) {
+      issues.push({
+        field: 'photos',
+        code: 'type',
+        message: `${which}不是JPEG或PNG图片（按文件内容判断，与文件名无关）`,
+      })
+      return
+    }
+    try {
+      out.push({ type, bytes: stripMetadata(bytes, type) })
+    } catch (err) {
+      if (!(err instanceof ImageRefusedError)) throw err
+      issues.push({
+        field: 'photos',
+        code: 'damaged',
+        message: `${which}文件已损坏（${err.message}）`,
+      })
+    }
+  })
+  if (issues.length) throw new ValidationError(issues)
+  return out
+}
+
+/**
+ * 投诉举报 from the public: checked, the proof of work spent, the contact sealed, the photos
+ * stripped — all in one transaction with its audit row. Returns the 回执编号 and the 查询码, which
+ * is never stored (only its hash) and cannot be shown again.
+ */
+export async function submitComplaint(
+  ctx: ServiceContext,
+  input: ComplaintInput,
+  files: Uint8Array[]
+) {
+  const photos = cleanPhotos(files)
+  const issues: Issue[] = []
+  if (!(await listDistricts(ctx.db)).some((d) => d.code === input.districtCode))
+    issues.push({ field: 'districtCode', code: 'unknown', message: '请选择问题所在的县区' })
+  if (input.subjectId) {
+    const subject = await findSubjectRow(ctx.db, input.subjectId)
+    if (!subject || subject.status !== 'published')
+      issues.push({
+        field: 'subjectId',
+        code: 'not_found',
+        message: '本平台没有这家企业；不知道企业名称的，可以不填',
+      })
+  }
+  if (input.occurredOn && input.occurredOn > todayInShanghai(new Date(ctx.nowMs)))
+    issues.push({ field: 'occurredOn', code: 'future', message: '发生日期不能晚于今天' })
+  if (issues.length) throw new ValidationError(issues)
+
+  const name = input.contactName?.trim() ?? ''
+  const phone = input.contactPhone ?? ''
+  const contactSealed =
+    name || phone
+      ? await sealSecret(
+          JSON.stringify({ name, phone }),
+          ctx.config.PASSWORD_PEPPER,
+          'complainant-contact'
+        )
+      : null
+  const accessCode = newAccessCode()
+  const accessCodeHash = await hashAccessCode(accessCode)
+  const today = todayInShanghai(new Date(ctx.nowMs))
+  return ctx.db.transaction(async (tx) => {
+    await spendSolution(tx, input.altcha, ctx.config.PASSWORD_PEPPER)
+    // A clash of two random 回执编号 on one day is retried, never merged.
+    let receiptNo = newReceiptNo(today)
+    while (await findComplaintByReceipt(tx, receiptNo)) receiptNo = newReceiptNo(today)
+    const id = await insertComplaint(tx, {
+      receiptNo,
+      accessCodeHash,
+      districtCode: input.districtCode,
+      projectName: input.projectName,
+      subjectId: input.subjectId ?? null,
+      category: input.category,
+      description: input.description,
+      occurredOn: input.occurredOn ?? null,
+      contactSealed,
+      status: 'submitted',
+      submittedAt: ctx.nowMs,
+    })
+    for (const p of photos)
+      await insertComplaintPhoto(tx, {
+        complaintId: id,
+        mediaType: p.type,
+        bytes: Buffer.from(p.bytes),
+      })
+    await audit(tx, ctx, {
+      action: 'complaint.submit',
+      actorName: 'public',
+      objectType: 'complaint',
+      objectId: id,
+      detail: { receiptNo, photos: photos.length, anonymous: contactSealed === null },
+    })
+    return { receiptNo, accessCode }
+  })
+}
+
+/**
+ * What the complainant may see with the 回执编号 and 查询码: status, dates, the reason a complaint
+ * was not accepted, and the reply once a second person approved it — never anyone's contact data.
+ * An unknown number and a wrong code answer alike.
+ */
+export async function trackComplaint(ctx: ServiceContext, receiptNo: string, code: string) {
+  const row = await findComplaintByReceipt(ctx.db, receiptNo)
+  const hash = await hashAccessCode(code)
+  if (!row || row.accessCodeHash !== hash)
+    throw new NotFoundError('回执', receiptNo, {
+      field: 'code',
+      code: 'not_found',
+      message: '回执编号或查询码不正确，请核对后重新输入',
+    })
+  return {
+    receiptNo: row.receiptNo,
+    kind: 'complaint' as const,
+    status: row.status,
+    statusLabel: complaintStatusLabel[row.status],
+    submittedAt: new Date(row.submittedAt).toISOString(),
+    acceptedAt: row.acceptedAt ? new Date(row.acceptedAt).toISOString() : null,
+    closedAt: row.closedAt ? new Date(row.closedAt).toISOString() : null,
+    refusalReason: row.status === 'refused' ? row.refusalReason : null,
+    reply: row.replyStatus === 'published' ? row.reply : null,
+  }
+}
+
+// ——— Staff side: a district's queue, the steps, contact data read with an audit row ———
+
+async function loadInScope(ctx: ServiceContext, id: number) {
+  const row = await findComplaint(ctx.db, id)
+  if (!row || !inScope(ctx.actor!, row.districtCode)) throw new NotFoundError('投诉', id)
+  return row
+}
+
+/** The 受理 and 办结 deadlines (rule data), in calendar days from submission and acceptance. */
+export function complaintDeadlines(row: { submittedAt: number; acceptedAt: number | null }) {
+  const day = 86_400_000
+  const acceptBy = todayInShanghai(
+    new Date(row.submittedAt + COMPLAINT_RULES.acceptWithinDays * day)
+  )
+  const closeBy = row.acceptedAt
+    ? todayInShanghai(new Date(row.acceptedAt + COMPLAINT_RULES.closeWithinDays * day))
+    : null
+  return { acceptBy, closeBy }
+}
+
+export async function listComplaints(ctx: ServiceContext) {
+  const rows = await listComplaintRows(ctx.db, ctx.actor!.district)
+  return rows.map((r) => ({ ...r, ...complaintDeadlines(r) }))
+}
+
+/** One complaint for staff: everything but the sealed contact, which is read on its own. */
+export async function getComplaint(ctx: ServiceContext, id: number) {
+  const { contactSealed, accessCodeHash: _hash, ...row } = await loadInScope(ctx, id)
+  const photos = await listComplaintPhotos(ctx.db, id)
+  return { ...row, ...complaintDeadlines(row), hasContact: contactSealed !== null, photos }
+}
+
+/** 查看联系方式: opened only on request, and each opening is an audit row. */
+export async function readComplaintContact(ctx: ServiceContext, id: number) {
+  const row = await loadInScope(ctx, id)
+  if (!row.contactSealed) return { name: '', phone: '' }
+  const contact = JSON.parse(
+    await openSecret(row.contactSealed, ctx.config.PASSWORD_PEPPER, 'complainant-contact')
+  ) as { name: string; phone: string }
+  await audit(ctx.db, ctx, {
+    action: 'complaint.contact_read',
+    objectType: 'complaint',
+    objectId: id,
+  })
+  return contact
+}
+
+/** A photo for staff, with an audit row (it is personal data too). */
+export async function readComplaintPhoto(ctx: ServiceContext, id: number, photoId: number) {
+  await loadInScope(ctx, id)
+  const photo = await findComplaintPhoto(ctx.db, id, photoId)
+  if (!photo) throw new NotFoundError('照片', photoId)
+  await audit(ctx.db, ctx, {
+    action: 'complaint.photo_read',
+    objectType: 'complaint',
+    objectId: id,
+  })
+  return photo
+}
+
+type Step = {
+  from: readonly ComplaintRow['status'][]
+  set: (row: ComplaintRow) => Partial<ComplaintRow>
+  check?: (row: ComplaintRow) => void
+  reason?: string
+}
+
+/** One step on a complaint: in scope, from an allowed status, only if nobody moved it first. */
+async function complaintStep(ctx: ServiceContext, id: number, action: string, step: Step) {
+  return ctx.db.transaction(async (tx) => {
+    const row = await findComplaint(tx, id)
+    if (!row || !inScope(ctx.actor!, row.districtCode)) throw new NotFoundError('投诉', id)
+    if (!step.from.includes(row.status))
+      throw new PreconditionFailedError(
+        `这件投诉当前为“${complaintStatusLabel[row.status]}”，不能执行此操作`
+      )
+    step.check?.(row)
+    const moved = await advanceComplaint(tx, id, row.version, step.set(row))
+    if (!moved) throw new VersionMismatchError()
+    await audit(tx, ctx, {
+      action: `complaint.${action}`,
+      objectType: 'complaint',
+      objectId: id,
+      reason: step.reason,
+    })
+    return moved
+  })
+}
+
+/** 受理 — the bureau takes the complaint on; the 办结 clock starts. */
+export const acceptComplaint = (ctx: ServiceContext, id: number) =>
+  complaintStep(ctx, id, 'accept', {
+    from: ['submitted'],
+    set: () => ({ status: 'in_progress', acceptedAt: ctx.nowMs }),
+  })
+
+/** 不予受理 — with a reason the complainant reads. */
+export const refuseComplaint = (ctx: ServiceContext, id: number, reason: string) =>
+  complaintStep(ctx, id, 'refuse', {
+    from: ['submitted'],
+    reason,
+    set: () => ({ status: 'refused', refusalReason: reason, closedAt: ctx.nowMs }),
+  })
+
+/** 答复 drafted by an editor; the complainant sees it only once a second person approves it. */
+export const draftComplaintReply = (ctx: ServiceContext, id: number, reply: string) =>
+  complaintStep(ctx, id, 'reply', {
+    from: ['in_progress'],
+    check: (row) => {
+      if (row.replyStatus === 'published')
+        throw new PreconditionFailedError('答复已经发出，不能再修改')
+    },
+    set: () => ({ reply, replyStatus: 'submitted', replyBy: ctx.actor!.id, replyApprovedBy: null }),
+  })
+
+/** 审核答复 — four eyes: never the person who wrote it. */
+export const approveComplaintReply = (ctx: ServiceContext, id: number) =>
+  complaintStep(ctx, id, 'approve_reply', {
+    from: ['in_progress'],
+    check: (row) => {
+      if (row.replyStatus !== 'submitted') throw new PreconditionFailedError('没有待审核的答复')
+      if (row.replyBy === ctx.actor!.id) throw new ForbiddenError('不能审核自己起草的答复')
+    },
+    set: () => ({ replyStatus: 'published', replyApprovedBy: ctx.actor!.id }),
+  })
+
+/** 办结 — after the reply went out; 查实 or not, which the company's credit file counts. */
+export const closeComplaint = (ctx: ServiceContext, id: number, substantiated: boolean) =>
+  complaintStep(ctx, id, 'close', {
+    from: ['in_progress'],
+    check: (row) => {
+      if (row.replyStatus !== 'published')
+        throw new PreconditionFailedError('答复经审核发出后才能办结')
+    },
+    set: () => ({ status: 'closed', substantiated, closedAt: ctx.nowMs }),
+  })

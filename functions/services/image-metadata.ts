@@ -1,0 +1,110 @@
+/**
+ * Photos from the public keep their pixels and lose everything else (issue 17): EXIF and XMP
+ * (GPS above all), comments, thumbnails, text chunks, and anything appended after the image's
+ * end (the usual way to make a file that is also a ZIP or HTML). The type is read from the bytes,
+ * never from the file name or the header the browser sent.
+ *
+ * Segment filtering rather than decode-and-re-encode: it runs in milliseconds on both runtimes
+ * (a pure-JS JPEG decoder needs seconds and ~50 MB for a phone photo, past a Worker's CPU budget),
+ * and it keeps the photo as taken. One consequence: the EXIF orientation goes with the EXIF, so a
+ * sideways phone photo shows sideways to staff.
+ */
+export type ImageType = 'image/jpeg' | 'image/png'
+
+export class ImageRefusedError extends Error {}
+
+const PNG_SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]
+
+/** The image type the bytes really are, or null. */
+export function sniffImage(bytes: Uint8Array): ImageType | null {
+  if (bytes[0] === 0xff && bytes[1] === 0xd8 && bytes[2] === 0xff) return 'image/jpeg'
+  if (PNG_SIGNATURE.every((b, i) => bytes[i] === b)) return 'image/png'
+  return null
+}
+
+export function stripMetadata(bytes: Uint8Array, type: ImageType): Uint8Array {
+  return type === 'image/jpeg' ? stripJpeg(bytes) : stripPng(bytes)
+}
+
+/** JPEG markers kept before the scan: frame headers, tables, restart interval, Adobe colour. */
+function keepJpegMarker(marker: number): boolean {
+  const frame = marker >= 0xc0 && marker <= 0xcf && marker !== 0xc8 // SOFn, DHT (C4), DAC (CC)
+  return frame || marker === 0xdb || marker === 0xdd || marker === 0xee // DQT, DRI, APP14
+}
+
+function stripJpeg(b: Uint8Array): Uint8Array {
+  const out: Uint8Array[] = [b.subarray(0, 2)]
+  let i = 2
+  let sawFrame = false
+  for (;;) {
+    if (i + 4 > b.length || b[i] !== 0xff) throw new ImageRefusedError('JPEG 结构不完整')
+    const marker = b[i + 1]!
+    if (marker === 0xff) {
+      i++ // fill byte
+      continue
+    }
+    const length = (b[i + 2]! << 8) | b[i + 3]!
+    if (length < 2 || i + 2 + length > b.length) throw new ImageRefusedError('JPEG 结构不完整')
+    if (marker >= 0xc0 && marker <= 0xcf && marker !== 0xc4 && marker !== 0xc8 && marker !== 0xcc)
+      sawFrame = true
+    if (marker === 0xda) {
+      // The scan(s) to the image's end marker; whatever follows the last FFD9 is dropped.
+      const end = lastIndexOfEoi(b)
+      if (!sawFrame || end < i) throw new ImageRefusedError('JPEG 缺少图像数据')
+      out.push(b.subarray(i, end + 2))
+      break
+    }
+    if (keepJpegMarker(marker)) out.push(b.subarray(i, i + 2 + length))
+    i += 2 + length
+  }
+  return concat(out)
+}
+
+function lastIndexOfEoi(b: Uint8Array): number {
+  for (let j = b.length - 2; j >= 0; j--) if (b[j] === 0xff && b[j + 1] === 0xd9) return j
+  return -1
+}
+
+/** PNG chunks that carry pixels or colour, never text, time or EXIF. */
+const PNG_KEPT = new Set([
+  'IHDR',
+  'PLTE',
+  'IDAT',
+  'IEND',
+  'tRNS',
+  'gAMA',
+  'cHRM',
+  'sRGB',
+  'iCCP',
+  'sBIT',
+  'pHYs',
+])
+
+function stripPng(b: Uint8Array): Uint8Array {
+  const out: Uint8Array[] = [b.subarray(0, 8)]
+  let i = 8
+  let first = true
+  for (;;) {
+    if (i + 12 > b.length) throw new ImageRefusedError('PNG 结构不完整')
+    const length = ((b[i]! << 24) | (b[i + 1]! << 16) | (b[i + 2]! << 8) | b[i + 3]!) >>> 0
+    const type = String.fromCharCode(...b.subarray(i + 4, i + 8))
+    if (i + 12 + length > b.length) throw new ImageRefusedError('PNG 结构不完整')
+    if (first && type !== 'IHDR') throw new ImageRefusedError('PNG 结构不完整')
+    first = false
+    if (PNG_KEPT.has(type)) out.push(b.subarray(i, i + 12 + length))
+    i += 12 + length
+    if (type === 'IEND') break // and nothing after it
+  }
+  return concat(out)
+}
+
+function concat(parts: Uint8Array[]): Uint8Array {
+  const total = parts.reduce((n, p) => n + p.length, 0)
+  const out = new Uint8Array(total)
+  let at = 0
+  for (const p of parts) {
+    out.set(p, at)
+    at += p.length
+  }
+  return out
+}
