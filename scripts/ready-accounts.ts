@@ -44,6 +44,10 @@ const ACCOUNTS: [string, Role, string | null][] = [
   ['admin-reset', 'admin', null],
   ['editor-lost', 'editor', '211103'],
   ['editor-xl5', 'editor', '211103'],
+  // The complaint journey (issue 17): a district handles it, another district cannot see it.
+  ['editor-cp', 'editor', '211103'],
+  ['reviewer-cp', 'reviewer', '211103'],
+  ['editor-dw2', 'editor', '211104'],
 ]
 
 /**

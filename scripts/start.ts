@@ -15,6 +15,7 @@ import { isDemoData } from '../db/queries/reference-data.ts'
 import { countUsers } from '../db/queries/users.ts'
 import { subjects } from '../db/schema/index.ts'
 import { readAppConfig } from '../functions/env.ts'
+import { eraseExpiredComplaintData } from '../functions/services/complaints.ts'
 import { createDailyRebuild, everyMinute } from '../functions/node/daily-rebuild.ts'
 import { createNodeApp, listen } from '../functions/node/node-server.ts'
 import { createPublisher } from '../functions/node/publisher.ts'
@@ -123,6 +124,10 @@ void publish()
 const stopDaily = everyMinute(createDailyRebuild(builder).check)
 // Rebuilds asked for by other processes (npm run import, npm run demo:remove) through the outbox.
 const stopOutboxPoll = everyMinute(() => publish())
+// Complainants' contact data and photos are erased when their retention period ends (issue 17).
+const stopErasure = everyMinute(() =>
+  eraseExpiredComplaintData({ ...ctx, nowMs: Date.now(), requestId: 'retention' })
+)
 
 handleShutdown({
   listening,
@@ -130,6 +135,7 @@ handleShutdown({
   stopTimers: () => {
     stopDaily()
     stopOutboxPoll()
+    stopErasure()
   },
   closeDatabase: async () => {
     await publish()

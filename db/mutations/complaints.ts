@@ -1,4 +1,4 @@
-import { and, desc, eq, lt } from 'drizzle-orm'
+import { and, desc, eq, inArray, isNull, lt } from 'drizzle-orm'
 import { complaintPhotos, complaints, spentChallenges } from '../schema/index.ts'
 import type { DbOrTx } from './users.ts'
 
@@ -91,4 +91,24 @@ export async function advanceComplaint(
     .where(and(eq(complaints.id, id), eq(complaints.version, version)))
     .returning({ id: complaints.id, status: complaints.status })
   return moved[0]
+}
+
+/**
+ * The retention period's end (issue 17, 个人信息保护法 §19): contact and photos of complaints
+ * closed before `closedBefore` are erased; the complaint itself (status, dates, reply) stays.
+ * Returns the ids erased, for the audit row.
+ */
+export async function eraseComplaintPersonalData(db: DbOrTx, closedBefore: number, nowMs: number) {
+  const due = await db
+    .select({ id: complaints.id })
+    .from(complaints)
+    .where(and(lt(complaints.closedAt, closedBefore), isNull(complaints.erasedAt)))
+  const ids = due.map((r) => r.id)
+  if (!ids.length) return ids
+  await db.delete(complaintPhotos).where(inArray(complaintPhotos.complaintId, ids))
+  await db
+    .update(complaints)
+    .set({ contactSealed: null, erasedAt: nowMs })
+    .where(inArray(complaints.id, ids))
+  return ids
 }

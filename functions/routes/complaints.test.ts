@@ -2,6 +2,8 @@ import { solveChallenge, type Challenge } from 'altcha-lib'
 import { deriveKey } from 'altcha-lib/algorithms/sha'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { listAudit } from '../../db/queries/audit.ts'
+import { complaints } from '../../db/schema/index.ts'
+import { eraseExpiredComplaintData } from '../services/complaints.ts'
 import {
   addUser,
   createTestApp,
@@ -101,5 +103,26 @@ describe('投诉举报 in the console (issue 17)', { timeout: 30_000 }, () => {
     await post(t, `/api/v1/complaints/${c.id}/reply`, { reply: '已处理。' }, admin)
     const own = await post(t, `/api/v1/complaints/${c.id}/approve-reply`, {}, admin)
     expect(own.status).toBe(403)
+  })
+})
+
+describe('retention (issue 17)', { timeout: 30_000 }, () => {
+  it('erases contact and photos two years after closing, and nothing earlier', async () => {
+    const c = await file()
+    const s = await staff()
+    await post(t, `/api/v1/complaints/${c.id}/accept`, {}, s.editor)
+    await post(t, `/api/v1/complaints/${c.id}/reply`, { reply: '已处理。' }, s.editor)
+    await post(t, `/api/v1/complaints/${c.id}/approve-reply`, {}, s.reviewer)
+    await post(t, `/api/v1/complaints/${c.id}/close`, { substantiated: false }, s.editor)
+    const day = 86_400_000
+    const at = (ms: number) => ({ ...t.ctx(), nowMs: ms, actor: null })
+    expect(await eraseExpiredComplaintData(at(t.clock.now + 700 * day))).toEqual([])
+    expect(await eraseExpiredComplaintData(at(t.clock.now + 732 * day))).toEqual([c.id])
+    const [row] = await t.db.select().from(complaints)
+    expect(row).toMatchObject({ contactSealed: null, status: 'closed' })
+    expect(row!.erasedAt).not.toBeNull()
+    // The complainant can still read the outcome.
+    const track = await get(t, `/api/v1/public/submissions/${c.receiptNo}?code=${c.accessCode}`)
+    expect(await track.json()).toMatchObject({ statusLabel: '已办结', reply: '已处理。' })
   })
 })

@@ -7,7 +7,7 @@ import {
   PHOTO_LIMIT,
   type ComplaintInput,
 } from '../../db/domain/complaint.ts'
-import { todayInShanghai } from '../../db/domain/dates.ts'
+import { addMonths, todayInShanghai } from '../../db/domain/dates.ts'
 import {
   ForbiddenError,
   NotFoundError,
@@ -21,6 +21,7 @@ import { findSubjectRow } from '../../db/mutations/penalties.ts'
 import { listDistricts } from '../../db/queries/reference-data.ts'
 import {
   advanceComplaint,
+  eraseComplaintPersonalData,
   findComplaint,
   findComplaintByReceipt,
   findComplaintPhoto,
@@ -322,3 +323,27 @@ export const closeComplaint = (ctx: ServiceContext, id: number, substantiated: b
     },
     set: () => ({ status: 'closed', substantiated, closedAt: ctx.nowMs }),
   })
+
+/**
+ * 到期删除: contact data and photos go `retention.afterClosedMonths` after 办结 (or 不予受理),
+ * in one transaction with its audit row. The Node server runs it every minute; it is cheap when
+ * nothing is due.
+ */
+export async function eraseExpiredComplaintData(ctx: ServiceContext) {
+  const today = todayInShanghai(new Date(ctx.nowMs))
+  const cutoff = Date.parse(
+    `${addMonths(today, -COMPLAINT_RULES.retention.afterClosedMonths)}T00:00:00+08:00`
+  )
+  return ctx.db.transaction(async (tx) => {
+    const ids = await eraseComplaintPersonalData(tx, cutoff, ctx.nowMs)
+    if (ids.length)
+      await audit(tx, ctx, {
+        action: 'complaint.erase_personal_data',
+        actorName: 'system',
+        objectType: 'complaint',
+        objectId: ids.join(','),
+        detail: { count: ids.length, retentionMonths: COMPLAINT_RULES.retention.afterClosedMonths },
+      })
+    return ids
+  })
+}

@@ -35,6 +35,9 @@ export function clearErrors(form: HTMLFormElement) {
 
 /** The control an error names; a group of checkboxes is named by its fieldset's id. */
 function fieldControl(form: HTMLFormElement, field: string): HTMLElement | null {
+  // A widget whose own input has no id (the ALTCHA box) names its container instead.
+  const box = form.querySelector<HTMLElement>(`[data-error-for="${CSS.escape(field)}"]`)
+  if (box) return box
   const named = form.elements.namedItem(field)
   if (named instanceof HTMLElement) return named
   return form.querySelector<HTMLElement>(`fieldset#${CSS.escape(field)}`)
@@ -74,8 +77,10 @@ export function showErrors(form: HTMLFormElement, err: unknown) {
         msg.className = 'app-error'
         msg.id = `${control.id}-error`
         msg.textContent = f.message
-        control.setAttribute('aria-invalid', 'true')
-        control.setAttribute('aria-describedby', msg.id)
+        if (control.matches('input, select, textarea, fieldset')) {
+          control.setAttribute('aria-invalid', 'true')
+          control.setAttribute('aria-describedby', msg.id)
+        }
         control.before(msg)
       }
     } else {

@@ -32,6 +32,8 @@ function templates(): string[] {
       .map((x) => x.id)
       .join(',')}`,
     '/verify/?code=ABCD-EFGH-JKLM',
+    '/complaints/new/',
+    '/complaints/track/',
     '/no-such-page/',
   ]
 }

@@ -19,6 +19,7 @@ const TEMPLATES = [
   '/admin/ledger/',
   '/admin/ledger/new/',
   '/admin/returns/',
+  '/admin/complaints/',
 ]
 
 describe('console accessibility', () => {

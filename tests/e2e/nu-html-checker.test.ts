@@ -56,6 +56,8 @@ describe('Nu HTML Checker', () => {
       '/search/?q=物业',
       '/compare/',
       '/verify/',
+      '/complaints/new/',
+      '/complaints/track/',
       ...consolePages(),
     ]
     expect(pages.length).toBeGreaterThan(40)
