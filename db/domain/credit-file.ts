@@ -35,6 +35,8 @@ export const CreditFile = z.object({
   history: z.array(ChangeLogLine),
   /** 信用评价 — property service companies only. */
   rating: Rating.nullable(),
+  /** 投诉举报 closed as 查实 against this subject in the 12 months up to `asOf` (issue 17). */
+  complaintsSubstantiated: z.number().int().nonnegative(),
 })
 export type CreditFile = z.infer<typeof CreditFile>
 
@@ -47,7 +49,10 @@ export function listStatusOf(entries: Pick<CreditListEntry, 'list'>[]): ListStat
 
 /** Merge every public record into one timeline, newest first; ties keep a stable kind order. */
 export function buildTimeline(
-  file: Omit<CreditFile, 'timeline' | 'listStatus' | 'history' | 'rating'>
+  file: Omit<
+    CreditFile,
+    'timeline' | 'listStatus' | 'history' | 'rating' | 'complaintsSubstantiated'
+  >
 ): TimelineEntry[] {
   const entries: TimelineEntry[] = [
     ...file.penalties.map((p) => ({

@@ -23,6 +23,8 @@ export const RecordLedgerItemInput = z
     responsibleParty: text('整改责任人', 100),
     measures: text('整改措施', 1000),
     deadline: dateField('整改期限'),
+    /** The 投诉举报 this item was recorded from (source 投诉处理), linked in the same transaction. */
+    complaintId: z.number().int().positive().optional(),
   })
   .strict()
   .superRefine((v, ctx) => {

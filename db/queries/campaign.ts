@@ -1,3 +1,4 @@
+import { complaintFigures, type ComplaintFigures } from './complaint-stats.ts'
 import { and, desc, eq, gte, lte, type SQL } from 'drizzle-orm'
 import type { Db } from '../client.ts'
 import {
@@ -162,6 +163,8 @@ export type PublicCampaign = {
   phase: CampaignPhase['key'] | null
   /** Per district, from the campaign's first day to the snapshot date. */
   figures: (ReturnFigures & { districtCode: string; districtName: string })[]
+  /** 投诉举报 per district up to the snapshot date (counts only, issue 17). */
+  complaints: ComplaintFigures[]
   observations: {
     projectName: string
     districtName: string
@@ -193,6 +196,7 @@ export async function loadPublicCampaign(
       districtName: d.name,
       ...(figures.get(d.code) ?? emptyFigures()),
     })),
+    complaints: await complaintFigures(db, asOf, districts),
     observations: (await listObservationProjects(db))
       .filter((o) => o.chosenOn <= asOf)
       .map((o) => ({

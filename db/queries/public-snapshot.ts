@@ -12,6 +12,7 @@ import type { TypicalCase } from '../domain/typical-case.ts'
 import { isPubliclyVisible } from '../domain/visibility.ts'
 import type { Db } from '../client.ts'
 import { loadPublicCampaign, type PublicCampaign } from './campaign.ts'
+import { substantiatedComplaints } from './complaint-stats.ts'
 import {
   creditListEntries,
   creditRecords,
@@ -262,6 +263,7 @@ export async function loadPublicSnapshot(
     }
   }
 
+  const substantiated = await substantiatedComplaints(db, asOf)
   const creditFiles: CreditFile[] = subjectRows.map((row) => {
     const subject: Subject = {
       id: row.id,
@@ -293,6 +295,7 @@ export async function loadPublicSnapshot(
       listStatus: listStatusOf(parts.listEntries),
       timeline: buildTimeline(parts),
       history: subjectHistory(row.id, parts, withdrawnBySubject.get(row.id) ?? [], changeLogOf),
+      complaintsSubstantiated: substantiated.get(row.id) ?? 0,
     }
   })
   creditFiles.sort((a, b) => a.subject.name.localeCompare(b.subject.name, 'zh-CN'))

@@ -2,6 +2,8 @@ import { solveChallenge, type Challenge } from 'altcha-lib'
 import { deriveKey } from 'altcha-lib/algorithms/sha'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { listAudit } from '../../db/queries/audit.ts'
+import { loadPublicSnapshot } from '../../db/queries/public-snapshot.ts'
+import { insertSubject, makeUscc } from '../../tests/fixtures/builders.ts'
 import { complaints } from '../../db/schema/index.ts'
 import { eraseExpiredComplaintData } from '../services/complaints.ts'
 import {
@@ -124,5 +126,83 @@ describe('retention (issue 17)', { timeout: 30_000 }, () => {
     // The complainant can still read the outcome.
     const track = await get(t, `/api/v1/public/submissions/${c.receiptNo}?code=${c.accessCode}`)
     expect(await track.json()).toMatchObject({ statusLabel: '已办结', reply: '已处理。' })
+  })
+})
+
+describe('投诉处理 → 整治台账 (issue 17)', { timeout: 30_000 }, () => {
+  it('records an accepted complaint as a ledger item and links the two', async () => {
+    const c = await file()
+    const s = await staff()
+    const company = await insertSubject(t.db, {
+      id: makeUscc(7),
+      uscc: makeUscc(7),
+      districtCode: '211103',
+      name: '盘锦兴隆测试物业服务有限公司',
+    })
+    const item = {
+      source: 'complaint',
+      subjectId: company.id,
+      violationType: 'property_company.4',
+      foundOn: '2026-11-27',
+      problem: '电梯停运三天，报修无人处理。',
+      responsibleParty: '项目经理',
+      measures: '修复电梯。',
+      deadline: '2026-12-27',
+      districtCode: '211103',
+      complaintId: c.id,
+    }
+    // Not before it is accepted.
+    expect((await post(t, '/api/v1/campaign/ledger', item, s.editor)).status).toBe(409)
+    await post(t, `/api/v1/complaints/${c.id}/accept`, {}, s.editor)
+    // Not from another district.
+    expect((await post(t, '/api/v1/campaign/ledger', item, s.dawa)).status).toBe(404)
+    const res = await post(t, '/api/v1/campaign/ledger', item, s.editor)
+    expect(res.status).toBe(201)
+    const { id } = await res.json()
+    const detail = await (await get(t, `/api/v1/complaints/${c.id}`, s.editor)).json()
+    expect(detail.complaint.ledgerItemId).toBe(id)
+  })
+})
+
+describe('what the public learns (issue 17)', { timeout: 30_000 }, () => {
+  it('counts per district, and 查实 complaints on the company’s credit file, never their content', async () => {
+    const company = await insertSubject(t.db, {
+      id: makeUscc(8),
+      uscc: makeUscc(8),
+      districtCode: '211103',
+      name: '盘锦兴隆测试物业服务有限公司',
+    })
+    const challenge = (await (await get(t, '/api/v1/public/challenge')).json()) as Challenge
+    const solution = await solveChallenge({ challenge, deriveKey })
+    await post(t, '/api/v1/public/complaints', {
+      districtCode: '211103',
+      projectName: '兴隆家园',
+      subjectId: company.id,
+      category: 'property_company.4',
+      description: '电梯停运三天，报修无人处理。',
+      consent: true,
+      altcha: btoa(JSON.stringify({ challenge, solution })),
+    })
+    await file()
+    const s = await staff()
+    await post(t, '/api/v1/complaints/1/accept', {}, s.editor)
+    await post(t, '/api/v1/complaints/1/reply', { reply: '经查属实，已责令整改。' }, s.editor)
+    await post(t, '/api/v1/complaints/1/approve-reply', {}, s.reviewer)
+    await post(t, '/api/v1/complaints/1/close', { substantiated: true }, s.editor)
+    const snap = await loadPublicSnapshot(t.db, '2026-11-27')
+    expect(snap.campaign.complaints.find((c) => c.districtCode === '211103')).toMatchObject({
+      received: 2,
+      accepted: 1,
+      closed: 1,
+      closedOnTime: 1,
+    })
+    const creditFile = snap.creditFiles.find((f) => f.subject.id === company.id)!
+    expect(creditFile.complaintsSubstantiated).toBe(1)
+    expect(JSON.stringify(snap)).not.toContain('电梯停运三天')
+    // A year and a day later it no longer counts.
+    const later = await loadPublicSnapshot(t.db, '2027-11-28')
+    expect(
+      later.creditFiles.find((f) => f.subject.id === company.id)!.complaintsSubstantiated
+    ).toBe(0)
   })
 })

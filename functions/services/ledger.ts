@@ -17,6 +17,7 @@ import {
   insertLedgerItem,
 } from '../../db/mutations/campaign.ts'
 import { findProjectRow } from '../../db/mutations/listed-supervisions.ts'
+import { advanceComplaint, findComplaint } from '../../db/mutations/complaints.ts'
 import { enqueueRebuild } from '../../db/mutations/outbox.ts'
 import { findSubjectRow } from '../../db/mutations/penalties.ts'
 import type { DbOrTx } from '../../db/mutations/users.ts'
@@ -51,7 +52,12 @@ export async function recordLedgerItem(ctx: ServiceContext, input: RecordLedgerI
     if (!districtCode)
       issues.push({ field: 'districtCode', code: 'required', message: '请选择所属县区' })
     if (issues.length) throw new ValidationError(issues)
-    const { districtCode: _ignored, ...fields } = input
+    const complaint = input.complaintId ? await findComplaint(tx, input.complaintId) : undefined
+    if (input.complaintId && (!complaint || !inScope(actor, complaint.districtCode)))
+      throw new NotFoundError('投诉', input.complaintId)
+    if (complaint && complaint.status !== 'in_progress')
+      throw new PreconditionFailedError('投诉受理后才能记入整治台账')
+    const { districtCode: _ignored, complaintId: _complaint, ...fields } = input
     const row = await insertLedgerItem(tx, {
       ...fields,
       subjectId: input.subjectId ?? null,
@@ -64,7 +70,18 @@ export async function recordLedgerItem(ctx: ServiceContext, input: RecordLedgerI
     })
     // The public campaign page counts ledger items: the next build brings the new figures.
     await enqueueRebuild(tx, 'ledger', String(row.id), 'record', ctx.nowMs)
-    await audit(tx, ctx, { action: 'ledger.record', objectType: 'ledger', objectId: row.id })
+    // A complaint recorded as a ledger item points to it (the complaint's page links the item).
+    if (
+      complaint &&
+      !(await advanceComplaint(tx, complaint.id, complaint.version, { ledgerItemId: row.id }))
+    )
+      throw new VersionMismatchError()
+    await audit(tx, ctx, {
+      action: 'ledger.record',
+      objectType: 'ledger',
+      objectId: row.id,
+      detail: complaint ? { complaintId: complaint.id } : undefined,
+    })
     return { id: row.id, status: row.status, version: row.version }
   })
 }

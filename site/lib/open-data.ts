@@ -303,7 +303,41 @@ const campaignFigures: Dataset<F> = {
   ],
 }
 
-export const DATASETS = [subjects, penalties, listEntries, cases, campaignFigures] as Dataset[]
+type CF = PublicSnapshot['campaign']['complaints'][number]
+/** 投诉举报: the per-district counts of /campaign/ (never a complaint's content). */
+const complaintFigures: Dataset<CF> = {
+  name: 'complaints',
+  title: '投诉举报办理情况',
+  description: '各县区群众通过本平台投诉举报的件数：收到、受理、办结、按时办结，截至快照日期。',
+  rows: (s) => s.campaign.complaints,
+  columns: [
+    {
+      header: '县区代码',
+      key: 'districtCode',
+      description: '6位行政区划代码',
+      value: (f) => f.districtCode,
+    },
+    { header: '县区', key: 'districtName', description: '', value: (f) => f.districtName },
+    { header: '收到（件）', key: 'received', description: '', value: (f) => f.received },
+    { header: '受理（件）', key: 'accepted', description: '', value: (f) => f.accepted },
+    { header: '办结（件）', key: 'closed', description: '', value: (f) => f.closed },
+    {
+      header: '按时办结（件）',
+      key: 'closedOnTime',
+      description: '受理之日起规定期限内办结',
+      value: (f) => f.closedOnTime,
+    },
+  ],
+}
+
+export const DATASETS = [
+  subjects,
+  penalties,
+  listEntries,
+  cases,
+  campaignFigures,
+  complaintFigures,
+] as Dataset[]
 
 /** CSV with a UTF-8 BOM, so Excel opens the Chinese text correctly. */
 export function toCsv(ds: Dataset, snap: PublicSnapshot): string {

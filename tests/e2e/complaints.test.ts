@@ -85,6 +85,22 @@ describe('投诉举报 end to end (issue 17)', () => {
     const id = Number(new URL(editor.page.url()).searchParams.get('id'))
     await editor.page.getByRole('button', { name: '受理', exact: true }).click()
     await editor.page.locator('#confirmation').getByText('已受理').waitFor()
+    // 投诉处理 → 整治台账: recorded from the complaint, the two are linked.
+    await editor.page.getByRole('link', { name: '记入整治台账' }).click()
+    await editor.page.getByText(`根据投诉 ${receiptNo} 记入台账`).waitFor()
+    const company = ctx.snap.creditFiles.find(
+      (f) => f.subject.kind === 'property_company' && f.subject.districtCode === '211103'
+    )!.subject
+    await editor.page.getByLabel('责任主体', { exact: true }).fill(company.uscc!)
+    await editor.page.getByText(`已选择：${company.name}`).waitFor()
+    await editor.page.getByLabel('发现日期').fill('2026-11-27')
+    await editor.page.getByLabel('整改责任人（岗位或单位）').fill('项目经理')
+    await editor.page.getByLabel('整改措施').fill('修复电梯，建立24小时报修响应制度。')
+    await editor.page.getByLabel('整改期限').fill('2026-12-27')
+    await editor.page.getByRole('button', { name: '记入台账' }).click()
+    await editor.page.locator('#confirmation').getByText('已记入整治台账').waitFor()
+    await editor.page.goto(url(`/admin/complaints/view/?id=${id}`))
+    await editor.page.getByText('已记入整治台账：').waitFor()
     // The contact is opened on purpose, and that is on the record.
     await editor.page.getByRole('button', { name: '查看联系方式' }).click()
     await editor.page.getByText('13912346608').waitFor()
