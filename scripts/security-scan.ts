@@ -209,6 +209,32 @@ function runSqlmap(cookie: string, auditor: string) {
     '--cookie',
     cookie,
   ])
+  // The public's channels (issue 17): a complaint post (refused without a proof of work, but every
+  // field is parsed), the 回执 lookup, and the console's look-up (a LIKE over names) and queue.
+  sqlmap('public complaint post', [
+    '-u',
+    `${app.base}/api/v1/public/complaints`,
+    '--data',
+    '{"districtCode":"211103","projectName":"兴隆家园","category":"other","description":"楼道灯坏了","consent":true,"altcha":"x"}',
+    '--headers',
+    'Content-Type: application/json',
+  ])
+  sqlmap('回执 lookup', [
+    '-u',
+    `${app.base}/api/v1/public/submissions/TS20261130-000001*?code=ABCD-EFGH-JKMN-PQRS`,
+  ])
+  sqlmap('console look-up (editor session)', [
+    '-u',
+    `${app.base}/api/v1/admin/lookup?kind=project&q=%E5%B0%8F%E5%8C%BA`,
+    '--cookie',
+    cookie,
+  ])
+  sqlmap('complaint queue (editor session)', [
+    '-u',
+    `${app.base}/api/v1/complaints/1*`,
+    '--cookie',
+    cookie,
+  ])
   sqlmap('audit log (auditor session)', [
     '-u',
     `${app.base}/api/v1/audit?actor=editor-xl&objectType=penalty&from=2026-01-01&to=2026-12-31`,

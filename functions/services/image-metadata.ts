@@ -23,7 +23,53 @@ export function sniffImage(bytes: Uint8Array): ImageType | null {
 }
 
 export function stripMetadata(bytes: Uint8Array, type: ImageType): Uint8Array {
+  refusePolyglot(bytes)
   return type === 'image/jpeg' ? stripJpeg(bytes) : stripPng(bytes)
+}
+
+/**
+ * A file that is also markup or an archive is refused, not cleaned (matrix N4): markup anywhere
+ * (`<script`, `<html`, `<svg`, `<?php`, `<iframe` …, in any case), or a ZIP, PDF or executable
+ * signature after the image's end. Seven ASCII bytes in a row almost never occur by chance in
+ * compressed pixels; the four-byte signatures would, about once in a thousand 5 MB photos, so they
+ * are looked for only after the image's end marker.
+ * Plain padding or a camera's own trailer (a motion photo's video) is dropped by the stripper.
+ */
+const MARKUP = ['<script', '<html', '<svg', '<?php', '<iframe', '<body', '<object'].map((m) =>
+  new TextEncoder().encode(m)
+)
+const SIGNATURES = ['PK\x03\x04', '%PDF', 'MZ', '#!'].map((m) =>
+  Uint8Array.from(m, (c) => c.charCodeAt(0))
+)
+
+function refusePolyglot(b: Uint8Array) {
+  const lower = (x: number) => (x >= 0x41 && x <= 0x5a ? x + 32 : x)
+  const at = (needle: Uint8Array, from: number, fold: boolean) => {
+    outer: for (let i = from; i + needle.length <= b.length; i++) {
+      for (let j = 0; j < needle.length; j++)
+        if ((fold ? lower(b[i + j]!) : b[i + j]!) !== needle[j]) continue outer
+      return i
+    }
+    return -1
+  }
+  if (MARKUP.some((m) => at(m, 0, true) >= 0))
+    throw new ImageRefusedError('文件中夹带了网页代码，不是单纯的图片')
+  const end = imageEnd(b)
+  if (end >= 0 && SIGNATURES.some((s) => at(s, end, false) >= 0))
+    throw new ImageRefusedError('图片末尾夹带了其他文件')
+}
+
+/** Where the image data ends: after the last JPEG EOI or the PNG IEND chunk; -1 if neither. */
+function imageEnd(b: Uint8Array): number {
+  if (b[0] === 0xff) {
+    const eoi = lastIndexOfEoi(b)
+    return eoi < 0 ? -1 : eoi + 2
+  }
+  const iend = new TextEncoder().encode('IEND')
+  for (let i = b.length - 4; i >= 8; i--)
+    if (b[i] === iend[0] && b[i + 1] === iend[1] && b[i + 2] === iend[2] && b[i + 3] === iend[3])
+      return i + 8
+  return -1
 }
 
 /** JPEG markers kept before the scan: frame headers, tables, restart interval, Adobe colour. */

@@ -75,7 +75,10 @@ describe('the rectification campaign', () => {
     const editor = await openPage(ctx.browser, '/admin/')
     await logIn(editor.page, 'editor-xl4')
     const page = editor.page
-    await page.getByRole('link', { name: '整治台账' }).click()
+    await page
+      .getByRole('navigation', { name: '后台导航' })
+      .getByRole('link', { name: '整治台账' })
+      .click()
     await page.getByRole('link', { name: '记入新问题' }).click()
     // Issue 16: the subject is picked; a USCC typed in full picks its company.
     await page.getByLabel('责任主体', { exact: true }).fill(company.uscc!)
