@@ -28,7 +28,11 @@ describe('createApp', () => {
 
   it('requires a login on every non-GET route but sign-in and the public channels', async () => {
     // The public's channels (issue 17) are open by design: a proof of work guards them instead.
-    const open = new Set(['/api/v1/auth/login', '/api/v1/public/complaints'])
+    const open = new Set([
+      '/api/v1/auth/login',
+      '/api/v1/public/complaints',
+      '/api/v1/public/objections',
+    ])
     const writes = t.app.routes.filter((r) => r.method === 'POST' && !open.has(r.path))
     expect(writes.length).toBeGreaterThan(8)
     for (const r of writes) {

@@ -16,6 +16,7 @@ import { countUsers } from '../db/queries/users.ts'
 import { subjects } from '../db/schema/index.ts'
 import { readAppConfig } from '../functions/env.ts'
 import { eraseExpiredComplaintData } from '../functions/services/complaints.ts'
+import { eraseExpiredObjectionData } from '../functions/services/objections.ts'
 import { createDailyRebuild, everyMinute } from '../functions/node/daily-rebuild.ts'
 import { createNodeApp, listen } from '../functions/node/node-server.ts'
 import { createPublisher } from '../functions/node/publisher.ts'
@@ -125,9 +126,11 @@ const stopDaily = everyMinute(createDailyRebuild(builder).check)
 // Rebuilds asked for by other processes (npm run import, npm run demo:remove) through the outbox.
 const stopOutboxPoll = everyMinute(() => publish())
 // Complainants' contact data and photos are erased when their retention period ends (issue 17).
-const stopErasure = everyMinute(() =>
-  eraseExpiredComplaintData({ ...ctx, nowMs: Date.now(), requestId: 'retention' })
-)
+const stopErasure = everyMinute(async () => {
+  const now = { ...ctx, nowMs: Date.now(), requestId: 'retention' }
+  await eraseExpiredComplaintData(now)
+  await eraseExpiredObjectionData(now)
+})
 
 handleShutdown({
   listening,

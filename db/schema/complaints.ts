@@ -65,3 +65,60 @@ export const spentChallenges = sqliteTable('spent_challenges', {
   signature: text('signature').primaryKey(),
   expiresAt: integer('expires_at').notNull(),
 })
+
+/**
+ * 异议申诉 (issue 17): "this published record is wrong". The objector's name and contact are
+ * sealed like a complainant's; `recordType`/`recordId` name the record (or `subject` for the
+ * credit file as a whole). While it is open the record's public page says 异议处理中 (ADR 018).
+ */
+export const objections = sqliteTable(
+  'objections',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    receiptNo: text('receipt_no').notNull().unique(),
+    accessCodeHash: text('access_code_hash').notNull(),
+    recordType: text('record_type', {
+      enum: ['penalty', 'list_entry', 'credit_record', 'typical_case', 'subject'],
+    }).notNull(),
+    recordId: text('record_id').notNull(),
+    subjectId: text('subject_id').references(() => subjects.id),
+    districtCode: text('district_code')
+      .notNull()
+      .references(() => districts.code),
+    objectorRole: text('objector_role', { enum: ['subject', 'other'] }).notNull(),
+    reason: text('reason').notNull(),
+    /** `{name, phone}` sealed (required: the bureau must be able to answer the objector). */
+    contactSealed: text('contact_sealed'),
+    status: text('status', {
+      enum: ['submitted', 'accepted', 'refused', 'in_progress', 'closed'],
+    }).notNull(),
+    refusalReason: text('refusal_reason'),
+    /** 异议成立 (the record is corrected or withdrawn) or 不成立 (a reasoned reply). */
+    outcome: text('outcome', { enum: ['upheld', 'not_upheld'] }),
+    /** The 更正/撤回 change request that carried out an upheld objection. */
+    changeRequestId: integer('change_request_id'),
+    reply: text('reply'),
+    replyStatus: text('reply_status', { enum: ['draft', 'submitted', 'published'] }),
+    replyBy: integer('reply_by'),
+    replyApprovedBy: integer('reply_approved_by'),
+    submittedAt: integer('submitted_at').notNull(),
+    acceptedAt: integer('accepted_at'),
+    closedAt: integer('closed_at'),
+    erasedAt: integer('erased_at'),
+    version: integer('version').notNull().default(1),
+  },
+  (t) => [
+    index('objections_district_idx').on(t.districtCode, t.status),
+    index('objections_record_idx').on(t.recordType, t.recordId),
+  ]
+)
+
+/** Supporting documents (PDF/JPEG/PNG, typed by their bytes); staff only. */
+export const objectionDocuments = sqliteTable('objection_documents', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  objectionId: integer('objection_id')
+    .notNull()
+    .references(() => objections.id),
+  mediaType: text('media_type', { enum: ['application/pdf', 'image/jpeg', 'image/png'] }).notNull(),
+  bytes: blob('bytes', { mode: 'buffer' }).notNull(),
+})

@@ -10,7 +10,7 @@ export const IMPORT_BODY_BYTES = 7 * 1024 * 1024
 
 /** Public forms that carry photos or documents (issue 17): 3 files of 5 MB and the form. */
 export const UPLOAD_BODY_BYTES = 16 * 1024 * 1024
-const UPLOAD_PATHS = new Set(['/api/v1/public/complaints'])
+const UPLOAD_PATHS = new Set(['/api/v1/public/complaints', '/api/v1/public/objections'])
 
 const SAFE = new Set(['GET', 'HEAD', 'OPTIONS'])
 

@@ -1,15 +1,17 @@
 import { Hono, type Context } from 'hono'
 import { z } from 'zod'
 import { ComplaintInput, RECEIPT_NO } from '../../db/domain/complaint.ts'
+import { ObjectionInput, RecordRef } from '../../db/domain/objection.ts'
 import type { AppEnv } from '../context.ts'
 import { addressThrottle } from '../middleware/login-throttle.ts'
 import { serviceCtx } from '../service-context.ts'
 import { newChallenge } from '../services/altcha.ts'
 import { submitComplaint, trackComplaint } from '../services/complaints.ts'
+import { objectionTarget, submitObjection, trackObjection } from '../services/objections.ts'
 import { jsonBody, parseOrThrow } from '../validate.ts'
 
 /** A multipart form's fields as the JSON contract has them, and its files as bytes. */
-async function readForm(c: Context<AppEnv>) {
+async function readForm(c: Context<AppEnv>, fileField = 'photos') {
   const form = await c.req.parseBody({ all: true })
   const fields: Record<string, unknown> = {}
   const files: Uint8Array[] = []
@@ -18,7 +20,7 @@ async function readForm(c: Context<AppEnv>) {
       if (typeof v === 'string') {
         if (name === 'consent') fields.consent = v === 'true' || v === 'on'
         else if (v !== '') fields[name] = v
-      } else if (name === 'photos' && v.size > 0) files.push(new Uint8Array(await v.arrayBuffer()))
+      } else if (name === fileField && v.size > 0) files.push(new Uint8Array(await v.arrayBuffer()))
     }
   }
   return { fields, files }
@@ -52,6 +54,30 @@ export function publicSubmissionsRoute(limits: {
         return c.json(await submitComplaint(serviceCtx(c), input, files), 201)
       }
     )
+    .get('/objection-target', async (c) => {
+      c.header('Cache-Control', 'no-store')
+      const { record } = parseOrThrow(z.object({ record: RecordRef }), {
+        record: c.req.query('record'),
+      })
+      return c.json({
+        target: await objectionTarget(serviceCtx(c), record.type, record.id),
+      })
+    })
+    .post(
+      '/objections',
+      addressThrottle(
+        () => limits.postsPerMinute,
+        (s) => `提交过于频繁，请${s}秒后再试`
+      ),
+      async (c) => {
+        const multipart = (c.req.header('Content-Type') ?? '').startsWith('multipart/form-data')
+        const { fields, files } = multipart
+          ? await readForm(c, 'documents')
+          : { fields: await jsonBody(c, z.unknown()), files: [] }
+        const input = parseOrThrow(ObjectionInput, fields)
+        return c.json(await submitObjection(serviceCtx(c), input, files), 201)
+      }
+    )
     .get(
       '/submissions/:receiptNo',
       addressThrottle(
@@ -62,14 +88,15 @@ export function publicSubmissionsRoute(limits: {
         c.header('Cache-Control', 'no-store')
         const { receiptNo, code } = parseOrThrow(
           z.object({
-            receiptNo: z
-              .string()
-              .regex(RECEIPT_NO, { message: '回执编号格式不正确，如 TS20261130-048213' }),
+            receiptNo: z.string().regex(RECEIPT_NO, {
+              message: '回执编号格式不正确，如 TS20261130-048213 或 YY20261130-048213',
+            }),
             code: z.string().min(1, { message: '请填写查询码' }).max(40),
           }),
           { receiptNo: c.req.param('receiptNo'), code: c.req.query('code') ?? '' }
         )
-        return c.json(await trackComplaint(serviceCtx(c), receiptNo, code))
+        const track = receiptNo.startsWith('YY') ? trackObjection : trackComplaint
+        return c.json(await track(serviceCtx(c), receiptNo, code))
       }
     )
 }

@@ -4,7 +4,6 @@ import {
   newAccessCode,
   newReceiptNo,
   normalizeAccessCode,
-  PHOTO_LIMIT,
   type ComplaintInput,
 } from '../../db/domain/complaint.ts'
 import { addMonths, todayInShanghai } from '../../db/domain/dates.ts'
@@ -35,7 +34,7 @@ import { audit } from '../audit.ts'
 import { openSecret, sealSecret } from '../auth/secret-box.ts'
 import type { ServiceContext } from '../context.ts'
 import { spendSolution } from './altcha.ts'
-import { ImageRefusedError, sniffImage, stripMetadata, type ImageType } from './image-metadata.ts'
+import { cleanUploads } from './uploads.ts'
 
 export async function hashAccessCode(code: string): Promise<string> {
   const digest = await crypto.subtle.digest(
@@ -43,46 +42,6 @@ export async function hashAccessCode(code: string): Promise<string> {
     new TextEncoder().encode(normalizeAccessCode(code))
   )
   return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('')
-}
-
-/** Each photo: a real JPEG or PNG by its bytes, within the limits, with its metadata removed. */
-export function cleanPhotos(files: Uint8Array[]): { type: ImageType; bytes: Uint8Array }[] {
-  const issues: Issue[] = []
-  if (files.length > PHOTO_LIMIT.count)
-    issues.push({
-      field: 'photos',
-      code: 'too_many',
-      message: `最多上传${PHOTO_LIMIT.count}张照片`,
-    })
-  const out: { type: ImageType; bytes: Uint8Array }[] = []
-  files.forEach((bytes, i) => {
-    const which = `第${i + 1}张照片`
-    if (bytes.length > PHOTO_LIMIT.bytes) {
-      issues.push({ field: 'photos', code: 'too_large', message: `${which}超过5MB，请压缩后再传` })
-      return
-    }
-    const type = sniffImage(bytes)
-    if (!type) {
-      issues.push({
-        field: 'photos',
-        code: 'type',
-        message: `${which}不是JPEG或PNG图片（按文件内容判断，与文件名无关）`,
-      })
-      return
-    }
-    try {
-      out.push({ type, bytes: stripMetadata(bytes, type) })
-    } catch (err) {
-      if (!(err instanceof ImageRefusedError)) throw err
-      issues.push({
-        field: 'photos',
-        code: 'damaged',
-        message: `${which}文件已损坏（${err.message}）`,
-      })
-    }
-  })
-  if (issues.length) throw new ValidationError(issues)
-  return out
 }
 
 /**
@@ -95,7 +54,7 @@ export async function submitComplaint(
   input: ComplaintInput,
   files: Uint8Array[]
 ) {
-  const photos = cleanPhotos(files)
+  const photos = cleanUploads(files, 'photo')
   const issues: Issue[] = []
   if (!(await listDistricts(ctx.db)).some((d) => d.code === input.districtCode))
     issues.push({ field: 'districtCode', code: 'unknown', message: '请选择问题所在的县区' })
@@ -146,7 +105,8 @@ export async function submitComplaint(
     for (const p of photos)
       await insertComplaintPhoto(tx, {
         complaintId: id,
-        mediaType: p.type,
+        // Photos are never PDFs: cleanUploads(…, 'photo') accepts images only.
+        mediaType: p.type as 'image/jpeg' | 'image/png',
         bytes: Buffer.from(p.bytes),
       })
     await audit(tx, ctx, {
@@ -174,9 +134,30 @@ export async function trackComplaint(ctx: ServiceContext, receiptNo: string, cod
       code: 'not_found',
       message: '回执编号或查询码不正确，请核对后重新输入',
     })
+  return publicStatus(row, 'complaint')
+}
+
+/**
+ * What a submitter reads back (投诉 or 异议 alike): status, dates, a refusal's reason and the reply
+ * once a second person approved it — never contact data, never the text they sent.
+ */
+export function publicStatus(
+  row: Pick<
+    ComplaintRow,
+    | 'receiptNo'
+    | 'status'
+    | 'submittedAt'
+    | 'acceptedAt'
+    | 'closedAt'
+    | 'refusalReason'
+    | 'reply'
+    | 'replyStatus'
+  >,
+  kind: 'complaint' | 'objection'
+) {
   return {
     receiptNo: row.receiptNo,
-    kind: 'complaint' as const,
+    kind,
     status: row.status,
     statusLabel: complaintStatusLabel[row.status],
     submittedAt: new Date(row.submittedAt).toISOString(),
