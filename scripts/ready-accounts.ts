@@ -48,6 +48,9 @@ const ACCOUNTS: [string, Role, string | null][] = [
   ['editor-cp', 'editor', '211103'],
   ['reviewer-cp', 'reviewer', '211103'],
   ['editor-dw2', 'editor', '211104'],
+  // The objection journey (issue 17): accepted, corrected, upheld.
+  ['editor-ob', 'editor', '211103'],
+  ['reviewer-ob', 'reviewer', '211103'],
 ]
 
 /**

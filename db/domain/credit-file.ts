@@ -37,6 +37,8 @@ export const CreditFile = z.object({
   rating: Rating.nullable(),
   /** 投诉举报 closed as 查实 against this subject in the 12 months up to `asOf` (issue 17). */
   complaintsSubstantiated: z.number().int().nonnegative(),
+  /** 异议处理中: `type:id` of this subject and its records → the date an open objection arrived. */
+  objectionsOpen: z.record(z.string(), IsoDate),
 })
 export type CreditFile = z.infer<typeof CreditFile>
 
@@ -51,7 +53,7 @@ export function listStatusOf(entries: Pick<CreditListEntry, 'list'>[]): ListStat
 export function buildTimeline(
   file: Omit<
     CreditFile,
-    'timeline' | 'listStatus' | 'history' | 'rating' | 'complaintsSubstantiated'
+    'timeline' | 'listStatus' | 'history' | 'rating' | 'complaintsSubstantiated' | 'objectionsOpen'
   >
 ): TimelineEntry[] {
   const entries: TimelineEntry[] = [

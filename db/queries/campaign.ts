@@ -182,7 +182,8 @@ export type PublicCampaign = {
 export async function loadPublicCampaign(
   db: DbOrTx,
   asOf: IsoDate,
-  districts: { code: string; name: string }[]
+  districts: { code: string; name: string }[],
+  rewind = false
 ): Promise<PublicCampaign> {
   const from = campaignStart()
   const to = asOf < campaignEnd() ? asOf : campaignEnd()
@@ -196,7 +197,7 @@ export async function loadPublicCampaign(
       districtName: d.name,
       ...(figures.get(d.code) ?? emptyFigures()),
     })),
-    complaints: await complaintFigures(db, asOf, districts),
+    complaints: await complaintFigures(db, asOf, districts, rewind),
     observations: (await listObservationProjects(db))
       .filter((o) => o.chosenOn <= asOf)
       .map((o) => ({

@@ -1,8 +1,8 @@
-import { and, eq, lte } from 'drizzle-orm'
+import { and, eq, inArray, lte } from 'drizzle-orm'
 import type { DbOrTx } from '../mutations/users.ts'
 import { addMonths, type IsoDate } from '../domain/dates.ts'
 import { COMPLAINT_RULES } from '../domain/complaint.ts'
-import { complaints } from '../schema/index.ts'
+import { complaints, objections } from '../schema/index.ts'
 
 /**
  * What the public learns about complaints (issue 17): counts only — per district, and per company
@@ -24,9 +24,11 @@ const endOf = (asOf: IsoDate) => Date.parse(`${asOf}T23:59:59.999+08:00`)
 export async function complaintFigures(
   db: DbOrTx,
   asOf: IsoDate,
-  districts: { code: string; name: string }[]
+  districts: { code: string; name: string }[],
+  rewind = false
 ): Promise<ComplaintFigures[]> {
-  const end = endOf(asOf)
+  // The site shows the current state; the history API (rewind) what was known by `asOf`.
+  const end = rewind ? endOf(asOf) : Number.MAX_SAFE_INTEGER
   const rows = await db
     .select({
       districtCode: complaints.districtCode,
@@ -67,4 +69,31 @@ export async function substantiatedComplaints(db: DbOrTx, asOf: IsoDate) {
     if (r.subjectId && r.closedAt! > from && r.closedAt! <= end)
       counts.set(r.subjectId, (counts.get(r.subjectId) ?? 0) + 1)
   return counts
+}
+
+/**
+ * 异议处理中 (ADR 018): records with an objection still open on `asOf`, keyed `type:id`, with the
+ * Beijing date the earliest open one was received. The date only — never who objected or why.
+ */
+export async function openObjectionDates(db: DbOrTx, asOf: IsoDate, rewind = false) {
+  const rows = await db
+    .select({
+      recordType: objections.recordType,
+      recordId: objections.recordId,
+      submittedAt: objections.submittedAt,
+    })
+    .from(objections)
+    .where(
+      and(
+        inArray(objections.status, ['submitted', 'accepted', 'in_progress']),
+        lte(objections.submittedAt, rewind ? endOf(asOf) : Number.MAX_SAFE_INTEGER)
+      )
+    )
+  const since = new Map<string, IsoDate>()
+  for (const r of rows) {
+    const key = `${r.recordType}:${r.recordId}`
+    const day = new Date(r.submittedAt + 8 * 3600_000).toISOString().slice(0, 10)
+    if (!since.has(key) || day < since.get(key)!) since.set(key, day)
+  }
+  return since
 }

@@ -12,7 +12,7 @@ import type { TypicalCase } from '../domain/typical-case.ts'
 import { isPubliclyVisible } from '../domain/visibility.ts'
 import type { Db } from '../client.ts'
 import { loadPublicCampaign, type PublicCampaign } from './campaign.ts'
-import { substantiatedComplaints } from './complaint-stats.ts'
+import { openObjectionDates, substantiatedComplaints } from './complaint-stats.ts'
 import {
   creditListEntries,
   creditRecords,
@@ -45,12 +45,23 @@ import type { ChangeLogLine } from '../domain/record-event.ts'
  */
 type PenaltyKey = { id: number; decisionNo: string }
 export type PenaltyPage =
-  | (PenaltyKey & { state: 'public' | 'withdrawn'; penalty: Penalty; changeLog: ChangeLogLine[] })
+  | (PenaltyKey & {
+      state: 'public' | 'withdrawn'
+      penalty: Penalty
+      changeLog: ChangeLogLine[]
+      /** 异议处理中: the date an open objection to it was received (ADR 018), else null. */
+      objectionSince: IsoDate | null
+    })
   | (PenaltyKey & { state: 'expired' | 'repaired' })
 
 /** A case page: the case, or the withdrawal notice that replaces it. */
 export type CasePage =
-  | { state: 'public'; typicalCase: TypicalCase; changeLog: ChangeLogLine[] }
+  | {
+      state: 'public'
+      typicalCase: TypicalCase
+      changeLog: ChangeLogLine[]
+      objectionSince: IsoDate | null
+    }
   | {
       state: 'withdrawn'
       typicalCase: TypicalCase
@@ -177,11 +188,22 @@ export async function loadPublicSnapshot(
   const visiblePenalties = allPenalties
     .filter((p) => isPubliclyVisible(p, asOf))
     .sort(byDateDesc((p) => p.decisionDate))
+  // 异议处理中 (ADR 018): open objections received by the snapshot's date, earliest per record.
+  const objectionSince = await openObjectionDates(db, asOf, opts.rewind)
+  const since = (type: string, id: string | number) => objectionSince.get(`${type}:${id}`) ?? null
   const penaltyPages: PenaltyPage[] = allPenalties.map((p) => {
     const key = { id: p.id, decisionNo: p.decisionNo }
     const changeLog = changeLogOf('penalty', p.id, p.authorityName)
-    if (p.status === 'withdrawn') return { ...key, state: 'withdrawn', penalty: p, changeLog }
-    if (isPubliclyVisible(p, asOf)) return { ...key, state: 'public', penalty: p, changeLog }
+    if (p.status === 'withdrawn')
+      return { ...key, state: 'withdrawn', penalty: p, changeLog, objectionSince: null }
+    if (isPubliclyVisible(p, asOf))
+      return {
+        ...key,
+        state: 'public',
+        penalty: p,
+        changeLog,
+        objectionSince: since('penalty', p.id),
+      }
     // Ended: only the decision number survives (conventions: 已期满停止公示).
     if (p.repairedOn && p.repairedOn <= asOf) return { ...key, state: 'repaired' }
     return { ...key, state: 'expired' }
@@ -224,6 +246,7 @@ export async function loadPublicSnapshot(
           state: 'public',
           typicalCase: c,
           changeLog: changeLogOf('typical_case', c.id, c.authorityName),
+          objectionSince: since('typical_case', c.id),
         }
   })
   const supervisions = supervisionRows
@@ -296,6 +319,16 @@ export async function loadPublicSnapshot(
       timeline: buildTimeline(parts),
       history: subjectHistory(row.id, parts, withdrawnBySubject.get(row.id) ?? [], changeLogOf),
       complaintsSubstantiated: substantiated.get(row.id) ?? 0,
+      objectionsOpen: Object.fromEntries(
+        [
+          ['subject', row.id],
+          ...parts.penalties.map((p) => ['penalty', p.id]),
+          ...parts.listEntries.map((e) => ['list_entry', e.id]),
+          ...parts.records.map((r) => ['credit_record', r.id]),
+        ]
+          .map(([type, id]) => [`${type}:${id}`, since(String(type), String(id))])
+          .filter(([, date]) => date !== null)
+      ),
     }
   })
   creditFiles.sort((a, b) => a.subject.name.localeCompare(b.subject.name, 'zh-CN'))
@@ -339,7 +372,7 @@ export async function loadPublicSnapshot(
     cases,
     casePages,
     supervisions,
-    campaign: await loadPublicCampaign(db, asOf, districtList),
+    campaign: await loadPublicCampaign(db, asOf, districtList, opts.rewind),
   }
 }
 

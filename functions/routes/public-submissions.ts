@@ -75,7 +75,9 @@ export function publicSubmissionsRoute(limits: {
           ? await readForm(c, 'documents')
           : { fields: await jsonBody(c, z.unknown()), files: [] }
         const input = parseOrThrow(ObjectionInput, fields)
-        return c.json(await submitObjection(serviceCtx(c), input, files), 201)
+        const answer = await submitObjection(serviceCtx(c), input, files)
+        c.var.deps.onPublish?.()
+        return c.json(answer, 201)
       }
     )
     .get(

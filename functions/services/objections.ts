@@ -28,6 +28,7 @@ import {
   publicTarget,
   type ObjectionRow,
 } from '../../db/mutations/objections.ts'
+import { enqueueRebuild } from '../../db/mutations/outbox.ts'
 import { audit } from '../audit.ts'
 import { openSecret, sealSecret } from '../auth/secret-box.ts'
 import type { ServiceContext } from '../context.ts'
@@ -90,6 +91,8 @@ export async function submitObjection(
         mediaType: d.type,
         bytes: Buffer.from(d.bytes),
       })
+    // The record's page says 异议处理中 from the next build on (ADR 018).
+    await enqueueRebuild(tx, 'objection', String(id), 'submit', ctx.nowMs)
     await audit(tx, ctx, {
       action: 'objection.submit',
       actorName: 'public',
@@ -196,8 +199,12 @@ async function objectionStep(ctx: ServiceContext, id: number, action: string, st
         `这件异议当前为“${complaintStatusLabel[row.status]}”，不能执行此操作`
       )
     await step.check?.(row)
-    const moved = await advanceObjection(tx, id, row.version, step.set(row))
+    const set = step.set(row)
+    const moved = await advanceObjection(tx, id, row.version, set)
     if (!moved) throw new VersionMismatchError()
+    // Closing (or refusing) ends the 异议处理中 marker on the record's public page.
+    if (set.status === 'closed' || set.status === 'refused')
+      await enqueueRebuild(tx, 'objection', String(id), action, ctx.nowMs)
     await audit(tx, ctx, {
       action: `objection.${action}`,
       objectType: 'objection',

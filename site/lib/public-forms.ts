@@ -54,11 +54,11 @@ function formBody(form: HTMLFormElement): FormData {
     if (el.type === 'file') {
       const files = [...(el.files ?? [])]
       if (files.length > PHOTO_LIMIT.count)
-        problems.push({ field: el.name, message: `最多上传${PHOTO_LIMIT.count}张照片` })
+        problems.push({ field: el.name, message: `最多上传${PHOTO_LIMIT.count}个文件` })
       files.forEach((f) => body.append(el.name, f))
       continue
     }
-    if (el.type === 'checkbox') {
+    if (el.type === 'checkbox' || el.type === 'radio') {
       if (el.checked) body.append(el.name, el.value)
       continue
     }

@@ -34,6 +34,7 @@ function templates(): string[] {
     '/verify/?code=ABCD-EFGH-JKLM',
     '/complaints/new/',
     '/complaints/track/',
+    '/objections/new/',
     '/no-such-page/',
   ]
 }

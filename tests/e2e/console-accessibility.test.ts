@@ -20,6 +20,7 @@ const TEMPLATES = [
   '/admin/ledger/new/',
   '/admin/returns/',
   '/admin/complaints/',
+  '/admin/objections/',
 ]
 
 describe('console accessibility', () => {

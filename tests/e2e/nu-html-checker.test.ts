@@ -58,6 +58,7 @@ describe('Nu HTML Checker', () => {
       '/verify/',
       '/complaints/new/',
       '/complaints/track/',
+      '/objections/new/',
       ...consolePages(),
     ]
     expect(pages.length).toBeGreaterThan(40)
