@@ -32,6 +32,7 @@ describe('createApp', () => {
       '/api/v1/auth/login',
       '/api/v1/public/complaints',
       '/api/v1/public/objections',
+      '/api/v1/public/repair-applications',
     ])
     const writes = t.app.routes.filter((r) => r.method === 'POST' && !open.has(r.path))
     expect(writes.length).toBeGreaterThan(8)

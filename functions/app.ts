@@ -28,6 +28,7 @@ import { publicRoute } from './routes/public.ts'
 import { publicSubmissionsRoute } from './routes/public-submissions.ts'
 import { complaintsRoute } from './routes/complaints.ts'
 import { objectionsRoute } from './routes/objections.ts'
+import { repairApplicationsRoute } from './routes/repair-applications.ts'
 import { openApiDocument } from './openapi.ts'
 import { createSnapshotCache } from './snapshot-cache.ts'
 
@@ -78,6 +79,7 @@ export function createApp(deps: AppDeps) {
       .route('/api/v1/campaign', campaignRoute)
       .route('/api/v1/complaints', complaintsRoute)
       .route('/api/v1/objections', objectionsRoute)
+      .route('/api/v1/repair-applications', repairApplicationsRoute)
       // The rebuild state, and how many publications are not on the public site yet (K4);
       // with ?object=penalty:12, whether that record's last change is online (issue 16, item 3).
       .get('/api/v1/site/build', requireUser(), async (c) => {

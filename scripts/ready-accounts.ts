@@ -51,6 +51,8 @@ const ACCOUNTS: [string, Role, string | null][] = [
   // The objection journey (issue 17): accepted, corrected, upheld.
   ['editor-ob', 'editor', '211103'],
   ['reviewer-ob', 'reviewer', '211103'],
+  // The online repair journey (issue 17).
+  ['reviewer-rp', 'reviewer', '211103'],
 ]
 
 /**

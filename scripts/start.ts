@@ -17,6 +17,7 @@ import { subjects } from '../db/schema/index.ts'
 import { readAppConfig } from '../functions/env.ts'
 import { eraseExpiredComplaintData } from '../functions/services/complaints.ts'
 import { eraseExpiredObjectionData } from '../functions/services/objections.ts'
+import { eraseExpiredRepairApplicationData } from '../functions/services/repair-applications.ts'
 import { createDailyRebuild, everyMinute } from '../functions/node/daily-rebuild.ts'
 import { createNodeApp, listen } from '../functions/node/node-server.ts'
 import { createPublisher } from '../functions/node/publisher.ts'
@@ -130,6 +131,7 @@ const stopErasure = everyMinute(async () => {
   const now = { ...ctx, nowMs: Date.now(), requestId: 'retention' }
   await eraseExpiredComplaintData(now)
   await eraseExpiredObjectionData(now)
+  await eraseExpiredRepairApplicationData(now)
 })
 
 handleShutdown({

@@ -75,11 +75,11 @@ export function normalizeAccessCode(code: string): string {
  * 回执编号: a prefix for the channel (TS 投诉, YY 异议), the Beijing date and 6 random digits,
  * e.g. TS20261130-048213.
  */
-export function newReceiptNo(today: string, prefix: 'TS' | 'YY' = 'TS'): string {
+export function newReceiptNo(today: string, prefix: 'TS' | 'YY' | 'XF' = 'TS'): string {
   const n = crypto.getRandomValues(new Uint32Array(1))[0]! % 1_000_000
   return `${prefix}${today.replaceAll('-', '')}-${String(n).padStart(6, '0')}`
 }
-export const RECEIPT_NO = /^(TS|YY)\d{8}-\d{6}$/
+export const RECEIPT_NO = /^(TS|YY|XF)\d{8}-\d{6}$/
 
 /** Deadlines and retention, as rule data a bureau can correct (db/domain/rules/complaints.json). */
 export const COMPLAINT_RULES = z

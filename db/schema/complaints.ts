@@ -122,3 +122,38 @@ export const objectionDocuments = sqliteTable('objection_documents', {
   mediaType: text('media_type', { enum: ['application/pdf', 'image/jpeg', 'image/png'] }).notNull(),
   bytes: blob('bytes', { mode: 'buffer' }).notNull(),
 })
+
+/**
+ * 信用修复申请 online (issue 17): the subject applies with its materials; the application becomes
+ * the existing repair change request (`changeRequestId`), reviewed as any other. Contact sealed.
+ */
+export const repairApplications = sqliteTable('repair_applications', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  receiptNo: text('receipt_no').notNull().unique(),
+  accessCodeHash: text('access_code_hash').notNull(),
+  recordType: text('record_type', { enum: ['penalty', 'credit_record'] }).notNull(),
+  recordId: text('record_id').notNull(),
+  subjectId: text('subject_id')
+    .notNull()
+    .references(() => subjects.id),
+  districtCode: text('district_code')
+    .notNull()
+    .references(() => districts.code),
+  applicantRole: text('applicant_role', { enum: ['legal_representative', 'agent'] }).notNull(),
+  /** `{name, phone}` of the person applying, sealed. */
+  contactSealed: text('contact_sealed'),
+  changeRequestId: integer('change_request_id').notNull(),
+  submittedAt: integer('submitted_at').notNull(),
+  erasedAt: integer('erased_at'),
+})
+
+/** The materials sent with an application, each named by its checklist id (rules/repair.json). */
+export const repairApplicationDocuments = sqliteTable('repair_application_documents', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  applicationId: integer('application_id')
+    .notNull()
+    .references(() => repairApplications.id),
+  material: text('material').notNull(),
+  mediaType: text('media_type', { enum: ['application/pdf', 'image/jpeg', 'image/png'] }).notNull(),
+  bytes: blob('bytes', { mode: 'buffer' }).notNull(),
+})

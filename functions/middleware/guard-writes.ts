@@ -10,7 +10,13 @@ export const IMPORT_BODY_BYTES = 7 * 1024 * 1024
 
 /** Public forms that carry photos or documents (issue 17): 3 files of 5 MB and the form. */
 export const UPLOAD_BODY_BYTES = 16 * 1024 * 1024
-const UPLOAD_PATHS = new Set(['/api/v1/public/complaints', '/api/v1/public/objections'])
+/** A repair application: one file of 5 MB per checklist material (six), and the form. */
+export const REPAIR_BODY_BYTES = 32 * 1024 * 1024
+const UPLOAD_PATHS = new Set([
+  '/api/v1/public/complaints',
+  '/api/v1/public/objections',
+  '/api/v1/public/repair-applications',
+])
 
 const SAFE = new Set(['GET', 'HEAD', 'OPTIONS'])
 
@@ -47,9 +53,11 @@ export const guardWrites = createMiddleware<AppEnv>(async (c, next) => {
     maxSize:
       c.req.path === '/api/v1/imports'
         ? IMPORT_BODY_BYTES
-        : upload
-          ? UPLOAD_BODY_BYTES
-          : MAX_BODY_BYTES,
+        : c.req.path === '/api/v1/public/repair-applications'
+          ? REPAIR_BODY_BYTES
+          : upload
+            ? UPLOAD_BODY_BYTES
+            : MAX_BODY_BYTES,
     onError: () => {
       throw new DomainError('PAYLOAD_TOO_LARGE', '请求体过大')
     },

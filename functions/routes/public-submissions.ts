@@ -2,12 +2,18 @@ import { Hono, type Context } from 'hono'
 import { z } from 'zod'
 import { ComplaintInput, RECEIPT_NO } from '../../db/domain/complaint.ts'
 import { ObjectionInput, RecordRef } from '../../db/domain/objection.ts'
+import { RepairApplicationInput } from '../../db/domain/repair.ts'
 import type { AppEnv } from '../context.ts'
 import { addressThrottle } from '../middleware/login-throttle.ts'
 import { serviceCtx } from '../service-context.ts'
 import { newChallenge } from '../services/altcha.ts'
 import { submitComplaint, trackComplaint } from '../services/complaints.ts'
 import { objectionTarget, submitObjection, trackObjection } from '../services/objections.ts'
+import {
+  repairTarget,
+  submitRepairApplication,
+  trackRepairApplication,
+} from '../services/repair-applications.ts'
 import { jsonBody, parseOrThrow } from '../validate.ts'
 
 /** A multipart form's fields as the JSON contract has them, and its files as bytes. */
@@ -80,6 +86,41 @@ export function publicSubmissionsRoute(limits: {
         return c.json(answer, 201)
       }
     )
+    .get('/repair-target', async (c) => {
+      c.header('Cache-Control', 'no-store')
+      const { record } = parseOrThrow(z.object({ record: RepairApplicationInput.shape.record }), {
+        record: c.req.query('record'),
+      })
+      const t = await repairTarget(serviceCtx(c), record.type, record.id)
+      return c.json({ target: { label: t.label, repairableFrom: t.repairableFrom } })
+    })
+    .post(
+      '/repair-applications',
+      addressThrottle(
+        () => limits.postsPerMinute,
+        (s) => `提交过于频繁，请${s}秒后再试`
+      ),
+      async (c) => {
+        // Multipart only: each material of the checklist is its own file field, material-<id>.
+        const form = await c.req.parseBody({ all: true })
+        const fields: Record<string, unknown> = {}
+        const files: { material: string; bytes: Uint8Array }[] = []
+        for (const [name, value] of Object.entries(form))
+          for (const v of Array.isArray(value) ? value : [value]) {
+            if (typeof v !== 'string') {
+              if (name.startsWith('material-') && v.size > 0)
+                files.push({
+                  material: name.slice(9),
+                  bytes: new Uint8Array(await v.arrayBuffer()),
+                })
+            } else if (name === 'consent' || name === 'commitment')
+              fields[name] = v === 'true' || v === 'on'
+            else if (v !== '') fields[name] = v
+          }
+        const input = parseOrThrow(RepairApplicationInput, fields)
+        return c.json(await submitRepairApplication(serviceCtx(c), input, files), 201)
+      }
+    )
     .get(
       '/submissions/:receiptNo',
       addressThrottle(
@@ -91,13 +132,17 @@ export function publicSubmissionsRoute(limits: {
         const { receiptNo, code } = parseOrThrow(
           z.object({
             receiptNo: z.string().regex(RECEIPT_NO, {
-              message: '回执编号格式不正确，如 TS20261130-048213 或 YY20261130-048213',
+              message: '回执编号格式不正确，如 TS20261130-048213',
             }),
             code: z.string().min(1, { message: '请填写查询码' }).max(40),
           }),
           { receiptNo: c.req.param('receiptNo'), code: c.req.query('code') ?? '' }
         )
-        const track = receiptNo.startsWith('YY') ? trackObjection : trackComplaint
+        const track = receiptNo.startsWith('YY')
+          ? trackObjection
+          : receiptNo.startsWith('XF')
+            ? trackRepairApplication
+            : trackComplaint
         return c.json(await track(serviceCtx(c), receiptNo, code))
       }
     )

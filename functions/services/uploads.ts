@@ -12,13 +12,15 @@ export type UploadType = 'image/jpeg' | 'image/png' | 'application/pdf'
  */
 export function cleanUploads(
   files: Uint8Array[],
-  kind: 'photo' | 'document'
+  kind: 'photo' | 'document',
+  /** How many files the form takes: 3 photos or documents; a repair application one per material. */
+  max: number = PHOTO_LIMIT.count
 ): { type: UploadType; bytes: Uint8Array }[] {
   const [noun, unit] = kind === 'photo' ? ['照片', '张'] : ['材料', '份']
   const field = kind === 'photo' ? 'photos' : 'documents'
   const issues: Issue[] = []
-  if (files.length > PHOTO_LIMIT.count)
-    issues.push({ field, code: 'too_many', message: `最多上传${PHOTO_LIMIT.count}${unit}${noun}` })
+  if (files.length > max)
+    issues.push({ field, code: 'too_many', message: `最多上传${max}${unit}${noun}` })
   const out: { type: UploadType; bytes: Uint8Array }[] = []
   files.forEach((bytes, i) => {
     const which = `第${i + 1}${unit}${noun}`

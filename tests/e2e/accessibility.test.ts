@@ -35,6 +35,7 @@ function templates(): string[] {
     '/complaints/new/',
     '/complaints/track/',
     '/objections/new/',
+    '/repair/apply/',
     '/no-such-page/',
   ]
 }

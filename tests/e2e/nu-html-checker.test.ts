@@ -59,6 +59,7 @@ describe('Nu HTML Checker', () => {
       '/complaints/new/',
       '/complaints/track/',
       '/objections/new/',
+      '/repair/apply/',
       ...consolePages(),
     ]
     expect(pages.length).toBeGreaterThan(40)
