@@ -219,6 +219,15 @@ function runSqlmap(cookie: string, auditor: string) {
     '--headers',
     'Content-Type: application/json',
   ])
+  sqlmap('public objection post', [
+    '-u',
+    `${app.base}/api/v1/public/objections`,
+    '--data',
+    '{"record":"penalty:1","objectorRole":"subject","reason":"金额有误","contactName":"李经理","contactPhone":"13812345678","consent":true,"altcha":"x"}',
+    '--headers',
+    'Content-Type: application/json',
+  ])
+  sqlmap('objection target', ['-u', `${app.base}/api/v1/public/objection-target?record=penalty:1`])
   sqlmap('回执 lookup', [
     '-u',
     `${app.base}/api/v1/public/submissions/TS20261130-000001*?code=ABCD-EFGH-JKMN-PQRS`,
