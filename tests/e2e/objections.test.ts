@@ -68,7 +68,8 @@ describe('异议申诉 end to end (issue 17)', () => {
     await e.locator('#confirmation').getByText('已受理').waitFor()
     await e.getByRole('link', { name: /打开这条记录/ }).click()
     await e.getByRole('link', { name: '更正已公示的内容' }).click()
-    await e.getByLabel('罚款金额（元）（可为空）').fill('8000')
+    // A corrected amount that differs from the published one, whichever penalty was picked.
+    await e.getByLabel('罚款金额（元）（可为空）').fill(String(page.penalty.fineFen! / 100 + 111))
     await e
       .getByLabel('更正理由（将在网站公开）')
       .fill('经核查异议，罚款金额录入有误，依决定书更正。')
