@@ -1,4 +1,4 @@
-import { and, eq, inArray, isNull, lt } from 'drizzle-orm'
+import { and, eq, inArray, isNotNull, isNull, lt, or } from 'drizzle-orm'
 import { changeRequests, repairApplicationDocuments, repairApplications } from '../schema/index.ts'
 import type { DbOrTx } from './users.ts'
 
@@ -80,7 +80,11 @@ export async function eraseRepairApplicationPersonalData(
     .where(
       and(
         isNull(repairApplications.erasedAt),
-        inArray(changeRequests.status, ['published', 'withdrawn']),
+        // Decided: approved, or returned with a reason (不予修复) — the applicant applies anew.
+        or(
+          inArray(changeRequests.status, ['published', 'withdrawn']),
+          and(eq(changeRequests.status, 'draft'), isNotNull(changeRequests.rejectionReason))
+        ),
         lt(repairApplications.submittedAt, decidedBefore)
       )
     )

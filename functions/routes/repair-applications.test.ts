@@ -2,6 +2,7 @@ import { solveChallenge, type Challenge } from 'altcha-lib'
 import { deriveKey } from 'altcha-lib/algorithms/sha'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { findPenaltyRow } from '../../db/mutations/penalties.ts'
+import { eraseExpiredRepairApplicationData } from '../services/repair-applications.ts'
 import {
   insertAuthority,
   insertPenalty,
@@ -99,5 +100,29 @@ describe('信用修复申请 online (issue 17)', { timeout: 30_000 }, () => {
     expect((await apply()).status).toBe(201)
     const again = await apply()
     expect(again.status).toBe(409)
+  })
+
+  it('erases the applicant’s contact and materials two years after a refusal (不予修复)', async () => {
+    const { receiptNo } = await (await apply()).json()
+    const reviewer = await addUser(t, 'reviewer-xl', 'reviewer', '211103')
+    const r = await logInAs(t, 'reviewer-xl', reviewer.secret)
+    const queue = await (await get(t, '/api/v1/admin/queue', r)).json()
+    const change = queue.items.find((i: { kind: string }) => i.kind === 'change')
+    const refused = await post(
+      t,
+      `/api/v1/changes/${change.id}/reject`,
+      { reason: '缺少罚款缴纳凭证原件。' },
+      r
+    )
+    expect(refused.status).toBe(200)
+    const day = 86_400_000
+    const at = (ms: number) => ({ ...t.ctx(), nowMs: ms, actor: null })
+    expect(await eraseExpiredRepairApplicationData(at(t.clock.now + 700 * day))).toEqual([])
+    expect(await eraseExpiredRepairApplicationData(at(t.clock.now + 732 * day))).toHaveLength(1)
+    const rows = await t.db.$client.execute(
+      'select contact_sealed, (select count(*) from repair_application_documents) as docs from repair_applications where receipt_no = ?',
+      [receiptNo]
+    )
+    expect(rows.rows[0]).toMatchObject({ contact_sealed: null, docs: 0 })
   })
 })
