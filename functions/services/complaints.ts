@@ -6,7 +6,7 @@ import {
   normalizeAccessCode,
   type ComplaintInput,
 } from '../../db/domain/complaint.ts'
-import { addMonths, todayInShanghai } from '../../db/domain/dates.ts'
+import { todayInShanghai } from '../../db/domain/dates.ts'
 import {
   ForbiddenError,
   NotFoundError,
@@ -31,8 +31,8 @@ import {
   type ComplaintRow,
 } from '../../db/mutations/complaints.ts'
 import { audit } from '../audit.ts'
-import { openSecret, sealSecret } from '../auth/secret-box.ts'
 import type { ServiceContext } from '../context.ts'
+import { eraseAfterRetention, openContact, receiptNotFound, sealContact } from './submissions.ts'
 import { spendSolution } from './altcha.ts'
 import { cleanUploads } from './uploads.ts'
 
@@ -73,14 +73,7 @@ export async function submitComplaint(
 
   const name = input.contactName?.trim() ?? ''
   const phone = input.contactPhone ?? ''
-  const contactSealed =
-    name || phone
-      ? await sealSecret(
-          JSON.stringify({ name, phone }),
-          ctx.config.PASSWORD_PEPPER,
-          'complainant-contact'
-        )
-      : null
+  const contactSealed = name || phone ? await sealContact(ctx, { name, phone }) : null
   const accessCode = newAccessCode()
   const accessCodeHash = await hashAccessCode(accessCode)
   const today = todayInShanghai(new Date(ctx.nowMs))
@@ -128,12 +121,7 @@ export async function submitComplaint(
 export async function trackComplaint(ctx: ServiceContext, receiptNo: string, code: string) {
   const row = await findComplaintByReceipt(ctx.db, receiptNo)
   const hash = await hashAccessCode(code)
-  if (!row || row.accessCodeHash !== hash)
-    throw new NotFoundError('回执', receiptNo, {
-      field: 'code',
-      code: 'not_found',
-      message: '回执编号或查询码不正确，请核对后重新输入',
-    })
+  if (!row || row.accessCodeHash !== hash) throw receiptNotFound(receiptNo)
   return publicStatus(row, 'complaint')
 }
 
@@ -203,16 +191,11 @@ export async function getComplaint(ctx: ServiceContext, id: number) {
 /** 查看联系方式: opened only on request, and each opening is an audit row. */
 export async function readComplaintContact(ctx: ServiceContext, id: number) {
   const row = await loadInScope(ctx, id)
-  if (!row.contactSealed) return { name: '', phone: '' }
-  const contact = JSON.parse(
-    await openSecret(row.contactSealed, ctx.config.PASSWORD_PEPPER, 'complainant-contact')
-  ) as { name: string; phone: string }
-  await audit(ctx.db, ctx, {
+  return openContact(ctx, row.contactSealed, {
     action: 'complaint.contact_read',
     objectType: 'complaint',
     objectId: id,
   })
-  return contact
 }
 
 /** A photo for staff, with an audit row (it is personal data too). */
@@ -310,21 +293,5 @@ export const closeComplaint = (ctx: ServiceContext, id: number, substantiated: b
  * in one transaction with its audit row. The Node server runs it every minute; it is cheap when
  * nothing is due.
  */
-export async function eraseExpiredComplaintData(ctx: ServiceContext) {
-  const today = todayInShanghai(new Date(ctx.nowMs))
-  const cutoff = Date.parse(
-    `${addMonths(today, -COMPLAINT_RULES.retention.afterClosedMonths)}T00:00:00+08:00`
-  )
-  return ctx.db.transaction(async (tx) => {
-    const ids = await eraseComplaintPersonalData(tx, cutoff, ctx.nowMs)
-    if (ids.length)
-      await audit(tx, ctx, {
-        action: 'complaint.erase_personal_data',
-        actorName: 'system',
-        objectType: 'complaint',
-        objectId: ids.join(','),
-        detail: { count: ids.length, retentionMonths: COMPLAINT_RULES.retention.afterClosedMonths },
-      })
-    return ids
-  })
-}
+export const eraseExpiredComplaintData = (ctx: ServiceContext) =>
+  eraseAfterRetention(ctx, 'complaint', eraseComplaintPersonalData)

@@ -1,5 +1,5 @@
 import { newAccessCode, newReceiptNo } from '../../db/domain/complaint.ts'
-import { addMonths, todayInShanghai } from '../../db/domain/dates.ts'
+import { todayInShanghai } from '../../db/domain/dates.ts'
 import {
   ForbiddenError,
   NotFoundError,
@@ -7,7 +7,7 @@ import {
   ValidationError,
   VersionMismatchError,
 } from '../../db/domain/errors.ts'
-import { COMPLAINT_RULES, complaintStatusLabel } from '../../db/domain/complaint.ts'
+import { complaintStatusLabel } from '../../db/domain/complaint.ts'
 import {
   OBJECTION_RULES,
   type ObjectionInput,
@@ -30,8 +30,8 @@ import {
 } from '../../db/mutations/objections.ts'
 import { enqueueRebuild } from '../../db/mutations/outbox.ts'
 import { audit } from '../audit.ts'
-import { openSecret, sealSecret } from '../auth/secret-box.ts'
 import type { ServiceContext } from '../context.ts'
+import { eraseAfterRetention, openContact, receiptNotFound, sealContact } from './submissions.ts'
 import { spendSolution } from './altcha.ts'
 import { hashAccessCode, publicStatus } from './complaints.ts'
 import { cleanUploads } from './uploads.ts'
@@ -61,11 +61,10 @@ export async function submitObjection(
 ) {
   const documents = cleanUploads(files, 'document')
   const target = await objectionTarget(ctx, input.record.type, input.record.id)
-  const contactSealed = await sealSecret(
-    JSON.stringify({ name: input.contactName, phone: input.contactPhone }),
-    ctx.config.PASSWORD_PEPPER,
-    'complainant-contact'
-  )
+  const contactSealed = await sealContact(ctx, {
+    name: input.contactName,
+    phone: input.contactPhone,
+  })
   const accessCode = newAccessCode()
   const accessCodeHash = await hashAccessCode(accessCode)
   return ctx.db.transaction(async (tx) => {
@@ -110,12 +109,7 @@ export async function submitObjection(
 
 export async function trackObjection(ctx: ServiceContext, receiptNo: string, code: string) {
   const row = await findObjectionByReceipt(ctx.db, receiptNo)
-  if (!row || row.accessCodeHash !== (await hashAccessCode(code)))
-    throw new NotFoundError('回执', receiptNo, {
-      field: 'code',
-      code: 'not_found',
-      message: '回执编号或查询码不正确，请核对后重新输入',
-    })
+  if (!row || row.accessCodeHash !== (await hashAccessCode(code))) throw receiptNotFound(receiptNo)
   return {
     ...publicStatus(row, 'objection'),
     outcome: row.status === 'closed' ? row.outcome : null,
@@ -159,16 +153,11 @@ export async function getObjection(ctx: ServiceContext, id: number) {
 
 export async function readObjectionContact(ctx: ServiceContext, id: number) {
   const row = await loadInScope(ctx, id)
-  if (!row.contactSealed) return { name: '', phone: '' }
-  const contact = JSON.parse(
-    await openSecret(row.contactSealed, ctx.config.PASSWORD_PEPPER, 'complainant-contact')
-  ) as { name: string; phone: string }
-  await audit(ctx.db, ctx, {
+  return openContact(ctx, row.contactSealed, {
     action: 'objection.contact_read',
     objectType: 'objection',
     objectId: id,
   })
-  return contact
 }
 
 export async function readObjectionDocument(ctx: ServiceContext, id: number, documentId: number) {
@@ -296,19 +285,5 @@ export const approveObjectionReply = (ctx: ServiceContext, id: number) =>
   })
 
 /** Retention as for complaints (the same rule data). */
-export async function eraseExpiredObjectionData(ctx: ServiceContext) {
-  const cutoff = Date.parse(
-    `${addMonths(today(ctx), -COMPLAINT_RULES.retention.afterClosedMonths)}T00:00:00+08:00`
-  )
-  return ctx.db.transaction(async (tx) => {
-    const ids = await eraseObjectionPersonalData(tx, cutoff, ctx.nowMs)
-    if (ids.length)
-      await audit(tx, ctx, {
-        action: 'objection.erase_personal_data',
-        actorName: 'system',
-        objectType: 'objection',
-        objectId: ids.join(','),
-      })
-    return ids
-  })
-}
+export const eraseExpiredObjectionData = (ctx: ServiceContext) =>
+  eraseAfterRetention(ctx, 'objection', eraseObjectionPersonalData)

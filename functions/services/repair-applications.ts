@@ -1,5 +1,5 @@
-import { COMPLAINT_RULES, newAccessCode, newReceiptNo } from '../../db/domain/complaint.ts'
-import { addMonths, formatChineseDate, todayInShanghai } from '../../db/domain/dates.ts'
+import { newAccessCode, newReceiptNo } from '../../db/domain/complaint.ts'
+import { formatChineseDate, todayInShanghai } from '../../db/domain/dates.ts'
 import {
   NotFoundError,
   PreconditionFailedError,
@@ -29,8 +29,8 @@ import {
 } from '../../db/mutations/repair-applications.ts'
 import { findWorkflowRow } from '../../db/mutations/workflow.ts'
 import { audit } from '../audit.ts'
-import { openSecret, sealSecret } from '../auth/secret-box.ts'
 import type { ServiceContext } from '../context.ts'
+import { eraseAfterRetention, openContact, receiptNotFound, sealContact } from './submissions.ts'
 import { spendSolution } from './altcha.ts'
 import { hashAccessCode } from './complaints.ts'
 import { cleanUploads } from './uploads.ts'
@@ -106,11 +106,10 @@ export async function submitRepairApplication(
     })
   if (issues.length) throw new ValidationError(issues)
   const target_ = KIND[input.record.type]
-  const contactSealed = await sealSecret(
-    JSON.stringify({ name: input.applicantName, phone: input.contactPhone }),
-    ctx.config.PASSWORD_PEPPER,
-    'complainant-contact'
-  )
+  const contactSealed = await sealContact(ctx, {
+    name: input.applicantName,
+    phone: input.contactPhone,
+  })
   const accessCode = newAccessCode()
   const accessCodeHash = await hashAccessCode(accessCode)
   return ctx.db.transaction(async (tx) => {
@@ -175,11 +174,7 @@ export async function submitRepairApplication(
 export async function trackRepairApplication(ctx: ServiceContext, receiptNo: string, code: string) {
   const found = await findRepairApplicationByReceipt(ctx.db, receiptNo)
   if (!found || found.a.accessCodeHash !== (await hashAccessCode(code)))
-    throw new NotFoundError('回执', receiptNo, {
-      field: 'code',
-      code: 'not_found',
-      message: '回执编号或查询码不正确，请核对后重新输入',
-    })
+    throw receiptNotFound(receiptNo)
   const c = found.change
   const refused = c.status === 'draft' && c.rejectionReason
   return {
@@ -218,16 +213,11 @@ export async function applicationOfChange(ctx: ServiceContext, changeRequestId: 
 
 export async function readApplicationContact(ctx: ServiceContext, id: number) {
   const a = await inScopeApplication(ctx, id)
-  if (!a.contactSealed) return { name: '', phone: '' }
-  const contact = JSON.parse(
-    await openSecret(a.contactSealed, ctx.config.PASSWORD_PEPPER, 'complainant-contact')
-  ) as { name: string; phone: string }
-  await audit(ctx.db, ctx, {
+  return openContact(ctx, a.contactSealed, {
     action: 'repair_application.contact_read',
     objectType: 'change_request',
     objectId: a.changeRequestId,
   })
-  return contact
 }
 
 export async function readApplicationDocument(ctx: ServiceContext, id: number, documentId: number) {
@@ -243,19 +233,5 @@ export async function readApplicationDocument(ctx: ServiceContext, id: number, d
 }
 
 /** Retention as for complaints: contact and materials go 24 months after the application. */
-export async function eraseExpiredRepairApplicationData(ctx: ServiceContext) {
-  const cutoff = Date.parse(
-    `${addMonths(today(ctx), -COMPLAINT_RULES.retention.afterClosedMonths)}T00:00:00+08:00`
-  )
-  return ctx.db.transaction(async (tx) => {
-    const ids = await eraseRepairApplicationPersonalData(tx, cutoff, ctx.nowMs)
-    if (ids.length)
-      await audit(tx, ctx, {
-        action: 'repair_application.erase_personal_data',
-        actorName: 'system',
-        objectType: 'repair_application',
-        objectId: ids.join(','),
-      })
-    return ids
-  })
-}
+export const eraseExpiredRepairApplicationData = (ctx: ServiceContext) =>
+  eraseAfterRetention(ctx, 'repair_application', eraseRepairApplicationPersonalData)
