@@ -8,6 +8,10 @@ describe('I4 transport', () => {
       'ws://db.example.turso.io',
       'libsql:db',
       'ftp://x',
+      // Loopback only by address, not by a name that merely starts like one.
+      'http://127.0.0.1.example.com:8080',
+      'http://localhost.example.com',
+      'http://10.0.0.5:8080',
     ])
       expect(() => readDbConfig({ DATABASE_URL: url }), url).toThrow(/DATABASE_URL/)
     for (const url of [
@@ -15,6 +19,9 @@ describe('I4 transport', () => {
       'libsql://db-org.turso.io',
       'https://db-org.turso.io',
       'wss://db-org.turso.io',
+      // A libSQL server (sqld) on the same host: the traffic never leaves the machine.
+      'http://127.0.0.1:8080',
+      'http://localhost:8080/',
     ])
       expect(readDbConfig({ DATABASE_URL: url }).DATABASE_URL).toBe(url)
     expect(readDbConfig({}).DATABASE_URL).toBe('file:data/local.db')

@@ -10,13 +10,21 @@ import { serializeWrites } from './serialize-writes.ts'
  */
 export const DbConfig = z.object({
   // Matrix I4: the embedded file, or Turso over TLS. Plain http:// or ws:// would send the auth
-  // token and every record in clear text, so such a URL stops the server at start.
+  // token and every record in clear text, so such a URL stops the server at start — except to
+  // this host's own loopback address (a libSQL server, sqld, beside the runtime), which never
+  // leaves the machine.
   DATABASE_URL: z
     .string()
     .min(1)
-    .refine((url) => /^(file:|libsql:\/\/|https:\/\/|wss:\/\/)/.test(url), {
-      message: 'DATABASE_URL 只能是 file:（本地文件）或 libsql:// / https:// / wss://（加密连接）',
-    })
+    .refine(
+      (url) =>
+        /^(file:|libsql:\/\/|https:\/\/|wss:\/\/)/.test(url) ||
+        /^http:\/\/(127\.0\.0\.1|localhost|\[::1\])(:\d+)?(\/|$)/.test(url),
+      {
+        message:
+          'DATABASE_URL 只能是 file:（本地文件）、libsql:// / https:// / wss://（加密连接），或本机回环地址 http://127.0.0.1:端口',
+      }
+    )
     .default('file:data/local.db'),
   DATABASE_AUTH_TOKEN: z.string().optional(),
 })

@@ -26,6 +26,16 @@ describe('createApp', () => {
     expect(res.headers.get('cache-control')).toBe('no-store')
   })
 
+  it('sends every API answer unsniffed, unframed and sandboxed (J2)', async () => {
+    for (const path of ['/api/v1/health', '/api/v1/nope', '/api/v1/public/challenge']) {
+      const res = await get(t, path)
+      expect(res.headers.get('x-content-type-options'), path).toBe('nosniff')
+      expect(res.headers.get('content-security-policy'), path).toBe(
+        "default-src 'none'; frame-ancestors 'none'; sandbox"
+      )
+    }
+  })
+
   it('requires a login on every non-GET route but sign-in and the public channels', async () => {
     // The public's channels (issue 17) are open by design: a proof of work guards them instead.
     const open = new Set([

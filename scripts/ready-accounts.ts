@@ -53,6 +53,10 @@ const ACCOUNTS: [string, Role, string | null][] = [
   ['reviewer-ob', 'reviewer', '211103'],
   // The online repair journey (issue 17).
   ['reviewer-rp', 'reviewer', '211103'],
+  // The public channels' API contract, run on the Node server and on the Worker (issue 17).
+  ['editor-api', 'editor', '211103'],
+  ['reviewer-api', 'reviewer', '211103'],
+  ['editor-api-dw', 'editor', '211104'],
 ]
 
 /**

@@ -4,6 +4,7 @@ import { solveChallenge, type Challenge } from 'altcha-lib'
 import { deriveKey } from 'altcha-lib/algorithms/sha'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { complaintPhotos, complaints } from '../../db/schema/index.ts'
+import { jpegWithGps } from '../../tests/fixtures/gps-photo.ts'
 import { createTestApp, get, post, type TestApp } from '../../tests/helpers/test-app.ts'
 
 let t: TestApp
@@ -29,37 +30,6 @@ const complaint = (over: Record<string, unknown> = {}) => ({
   consent: true,
   ...over,
 })
-
-/** A JPEG's skeleton with an EXIF block carrying GPS, a comment, and bytes after its end. */
-function jpegWithGps(): Uint8Array<ArrayBuffer> {
-  const seg = (marker: number, body: number[]) => [
-    0xff,
-    marker,
-    (body.length + 2) >> 8,
-    (body.length + 2) & 0xff,
-    ...body,
-  ]
-  const ascii = (s: string) => [...s].map((c) => c.charCodeAt(0))
-  return new Uint8Array([
-    0xff,
-    0xd8,
-    ...seg(0xe1, [...ascii('Exif\0\0'), ...ascii('GPSLatitude 41.1192N GPSLongitude 122.0705E')]),
-    ...seg(0xfe, ascii('taken at home, Room 1203')),
-    ...seg(0xdb, [0, ...Array(64).fill(1)]),
-    ...seg(0xc0, [8, 0, 1, 0, 1, 1, 1, 0x11, 0]),
-    ...seg(0xc4, [0, ...Array(16).fill(0)]),
-    ...seg(0xda, [1, 1, 0, 0, 63, 0]),
-    0x12,
-    0x34,
-    0xff,
-    0xd9,
-    // A camera's padding after the image's end.
-    0,
-    0,
-    0,
-    0,
-  ])
-}
 
 describe('投诉举报 from the public (issue 17)', { timeout: 30_000 }, () => {
   it('takes a solved complaint, answers a receipt and an access code, and shows its status', async () => {

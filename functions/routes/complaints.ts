@@ -53,7 +53,6 @@ export const complaintsRoute = new Hono<AppEnv>()
       'Content-Type': photo.mediaType,
       'Content-Disposition': `attachment; filename="complaint-photo-${photo.id}.${ext}"`,
       'X-Content-Type-Options': 'nosniff',
-      'Content-Security-Policy': "default-src 'none'; sandbox",
       'Cache-Control': 'no-store',
     })
   })

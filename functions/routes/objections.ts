@@ -49,7 +49,6 @@ export const objectionsRoute = new Hono<AppEnv>()
       'Content-Type': doc.mediaType,
       'Content-Disposition': `attachment; filename="objection-document-${doc.id}.${ext}"`,
       'X-Content-Type-Options': 'nosniff',
-      'Content-Security-Policy': "default-src 'none'; sandbox",
       'Cache-Control': 'no-store',
     })
   })

@@ -37,7 +37,6 @@ export const repairApplicationsRoute = new Hono<AppEnv>()
       'Content-Type': doc.mediaType,
       'Content-Disposition': `attachment; filename="repair-${doc.material}-${doc.id}.${ext}"`,
       'X-Content-Type-Options': 'nosniff',
-      'Content-Security-Policy': "default-src 'none'; sandbox",
       'Cache-Control': 'no-store',
     })
   })

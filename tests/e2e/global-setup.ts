@@ -17,6 +17,8 @@ declare module 'vitest' {
   export interface ProvidedContext {
     baseUrl: string
     databaseUrl: string
+    /** The Node server's builds; `live` links to the one it serves (its Worker included). */
+    buildsDir: string
     buildDate: string
     accounts: E2eAccount[]
   }
@@ -58,6 +60,7 @@ export default async function setup(project: TestProject) {
   project.provide('accounts', accounts)
   project.provide('baseUrl', `http://127.0.0.1:${server.port}`)
   project.provide('databaseUrl', url)
+  project.provide('buildsDir', buildsDir)
   project.provide('buildDate', E2E_DATE)
   return async () => {
     server.close()

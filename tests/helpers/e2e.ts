@@ -73,7 +73,12 @@ export async function seriousAxeViolations(page: Page): Promise<AxeViolation[]> 
 /** Log in through the console the way a person does: password first, then the TOTP code. */
 export async function logIn(page: Page, username: string) {
   const a = inject('accounts').find((x) => x.username === username)!
-  await page.goto(url('/admin/'))
+  // A console page opened before signing in sends itself to the login page (/admin/?next=…) by
+  // script; that navigation may interrupt this one. Either way the login form is what loads.
+  await page.goto(url('/admin/')).catch(async (e: Error) => {
+    if (!/interrupted by another navigation/.test(e.message)) throw e
+    await page.waitForLoadState('load')
+  })
   await page.getByLabel('用户名').fill(a.username)
   await page.getByLabel('密码').fill(a.password)
   await page.getByRole('button', { name: '登录' }).click()
