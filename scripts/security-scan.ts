@@ -2,9 +2,9 @@
  * npm run security:scan — real scanners against the running product on loopback (matrix D5, E,
  * G1, K): installs Debian's sqlmap and wapiti when missing, starts the Node server on a fresh
  * demo database, runs sqlmap on the login, the public API and the admin API (with a signed-in
- * session), wapiti over the public pages and the console, then a mixed load run (public reads
- * and admin writes at 200 requests/s for 60 s) that must end with 0 errors and every write
- * stored. Exits 1 on any finding. Takes several minutes; not part of `npm test`.
+ * session), wapiti over the public pages and the console, then a mixed load run (public reads,
+ * admin writes and public complaints at 200 requests/s for 60 s) that must end with 0 errors and
+ * every write stored. Exits 1 on any finding. Takes several minutes; not part of `npm test`.
  * Options: --skip-scanners, --skip-sqlmap, --skip-load, --seconds N (load duration).
  */
 import { execFileSync, spawnSync } from 'node:child_process'
@@ -14,7 +14,10 @@ import { join, resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import autocannon from 'autocannon'
 import { count } from 'drizzle-orm'
-import { changeRequests } from '../db/schema/index.ts'
+import { solveChallenge, type Challenge } from 'altcha-lib'
+// Node's hash is the same algorithm as the browser's WebCrypto one, and much faster to loop.
+import { deriveKey } from 'altcha-lib/algorithms/sha'
+import { changeRequests, complaints } from '../db/schema/index.ts'
 import { makeUscc } from './synthetic-uscc.ts'
 import { loadJurisdiction, saveJurisdiction } from './jurisdiction.ts'
 import { openMigratedDb, ROOT } from './lib.ts'
@@ -131,14 +134,37 @@ async function wapiti(label: string, url: string, cookie?: string) {
   }
 }
 
-/** 200 requests/s for `seconds`: 9 public reads to 1 admin write (a new subject's draft). */
+/** What a visitor's browser does before posting: fetch a challenge and solve it (ALTCHA). */
+async function solvedChallenges(n: number): Promise<string[]> {
+  const out: string[] = []
+  for (let k = 0; k < n; k++) {
+    const challenge = (await (
+      await fetch(`${app.base}/api/v1/public/challenge`)
+    ).json()) as Challenge
+    const solution = await solveChallenge({ challenge, deriveKey })
+    out.push(btoa(JSON.stringify({ challenge, solution })))
+  }
+  return out
+}
+
+/**
+ * 200 requests/s for `seconds`, each connection cycling through twenty: eighteen public reads, one
+ * admin write (a new subject's draft) and one public complaint (issue 17) with a proof of work
+ * solved beforehand. Every write accepted must be stored, and nothing else.
+ */
 async function mixedLoad(seconds: number) {
   const cookie = await logIn('editor-xl3')
   const subjects = await (await fetch(`${app.base}/api/v1/public/subjects?limit=100`)).json()
   const ids = (subjects as { items: { id: string }[] }).items.map((s) => s.id)
+  // 200/s × 1/20 × seconds complaints, and a margin for requests autocannon prepares unsent.
+  const solutions = await solvedChallenges(Math.ceil(10 * seconds * 1.2) + 20)
+  console.log(`load: ${solutions.length} challenges solved beforehand`)
   const [before] = await db.select({ n: count() }).from(changeRequests)
+  const [complaintsBefore] = await db.select({ n: count() }).from(complaints)
   let i = 0
   let accepted = 0
+  let complaintsAccepted = 0
+  let complaintsRefused = 0
   const read = {
     setupRequest: (req: autocannon.Request) => {
       i += 1
@@ -169,25 +195,54 @@ async function mixedLoad(seconds: number) {
       if (status === 201) accepted += 1
     },
   }
+  const complaint = {
+    method: 'POST' as const,
+    path: '/api/v1/public/complaints',
+    headers: { 'content-type': 'application/json' },
+    setupRequest: (req: autocannon.Request) => {
+      i += 1
+      return {
+        ...req,
+        body: JSON.stringify({
+          districtCode: '211103',
+          projectName: '兴隆家园',
+          category: 'property_company.4',
+          description: `负载测试：电梯停运（第${i}条）。`,
+          consent: true,
+          altcha: solutions.pop() ?? 'exhausted',
+        }),
+      }
+    },
+    onResponse: (status: number) => {
+      if (status === 201) complaintsAccepted += 1
+      else complaintsRefused += 1
+    },
+  }
+  const reads = Array.from({ length: 9 }, () => read)
   const result = await autocannon({
     url: app.base,
     connections: 10,
     overallRate: 200,
     duration: seconds,
-    requests: [...Array.from({ length: 9 }, () => read), write],
+    requests: [...reads, write, ...reads, complaint],
   })
   const [after] = await db.select({ n: count() }).from(changeRequests)
   const stored = (after?.n ?? 0) - (before?.n ?? 0)
+  const [complaintsAfter] = await db.select({ n: count() }).from(complaints)
+  const complaintsStored = (complaintsAfter?.n ?? 0) - (complaintsBefore?.n ?? 0)
   console.log(
     `load: ${result.requests.total} requests (${Math.round(result.requests.average)}/s), ` +
       `p99 ${result.latency.p99} ms, errors ${result.errors}, timeouts ${result.timeouts}, ` +
-      `non-2xx ${result.non2xx}; writes accepted ${accepted}, change requests stored ${stored}`
+      `non-2xx ${result.non2xx}; writes accepted ${accepted}, change requests stored ${stored}; ` +
+      `complaints accepted ${complaintsAccepted}, refused ${complaintsRefused}, stored ${complaintsStored}`
   )
   if (result.errors || result.timeouts)
     findings.push(`load: ${result.errors} errors, ${result.timeouts} timeouts`)
   if (result.non2xx) findings.push(`load: ${result.non2xx} answers were not 2xx`)
   if (stored !== accepted)
     findings.push(`load: ${accepted} writes accepted but ${stored} change requests stored`)
+  if (complaintsStored !== complaintsAccepted)
+    findings.push(`load: ${complaintsAccepted} complaints accepted but ${complaintsStored} stored`)
 }
 
 function runSqlmap(cookie: string, auditor: string) {
@@ -228,6 +283,7 @@ function runSqlmap(cookie: string, auditor: string) {
     'Content-Type: application/json',
   ])
   sqlmap('objection target', ['-u', `${app.base}/api/v1/public/objection-target?record=penalty:1`])
+  sqlmap('repair target', ['-u', `${app.base}/api/v1/public/repair-target?record=penalty:1`])
   sqlmap('回执 lookup', [
     '-u',
     `${app.base}/api/v1/public/submissions/TS20261130-000001*?code=ABCD-EFGH-JKMN-PQRS`,
