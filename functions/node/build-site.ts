@@ -75,12 +75,18 @@ function astroBuild(root: string, env: NodeJS.ProcessEnv, signal?: AbortSignal):
     '../bin/astro.mjs'
   )
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [astroBin, 'build', '--silent'], {
-      cwd: root,
-      env,
-      stdio: ['ignore', 'inherit', 'inherit'],
-      signal,
-    })
+    // ASTRO_CPU_PROF=DIR writes a V8 CPU profile of the render (docs/scale.md, how to profile).
+    const profile = env.ASTRO_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${env.ASTRO_CPU_PROF}`] : []
+    const child = spawn(
+      process.execPath,
+      [...profile, astroBin, 'build', ...(env.ASTRO_VERBOSE ? [] : ['--silent'])],
+      {
+        cwd: root,
+        env,
+        stdio: ['ignore', 'inherit', 'inherit'],
+        signal,
+      }
+    )
     child.on('error', reject)
     child.on('exit', (code) =>
       code === 0 ? resolve() : reject(new Error(`astro build exited with code ${code}`))

@@ -55,23 +55,19 @@ export function createNodeApp(builder: SiteBuilder, deps: AppDeps, opts: NodeSer
       // reads are cached 60 s anyway; issue 18 serialises them once per build instead.
       .use('/api/*', compress())
       .all('/api/*', (c) => {
-        // The API reads the client's address from X-Forwarded-For (functions/client-ip.ts): here
-        // it is always the one this server resolved, never what the client sent.
-        const headers = new Headers(c.req.raw.headers)
-        headers.delete('CF-Connecting-IP')
-        headers.delete('X-Real-IP')
-        headers.set('X-Forwarded-For', c.get('clientAddress'))
+        // The API takes the client's address from this binding (functions/client-ip.ts): always
+        // the one this server resolved, never a header the client sent.
+        const env = { clientAddress: c.get('clientAddress') }
+        const protocol = c.get('protocol')
+        if (!protocol) return api.fetch(c.req.raw, env)
         // Behind a TLS-terminating proxy the API sees the URL the client used, so a write's
         // Origin matches and the session cookie is Secure.
-        const request = new Request(c.req.raw, { headers })
-        const protocol = c.get('protocol')
-        if (!protocol) return api.fetch(request)
         const url = new URL(c.req.url)
         url.protocol = protocol
-        const { method, body, signal } = request
+        const { method, headers, body, signal } = c.req.raw
         // undici needs duplex 'half' to pass a streamed body on; the DOM typings lack the field.
         const init = { method, headers, body, signal, duplex: 'half' } as RequestInit
-        return api.fetch(new Request(url, init))
+        return api.fetch(new Request(url, init), env)
       })
       // The static site is read-only: GET and HEAD, nothing else (C7).
       .use('*', allowMethods('GET', 'HEAD'))

@@ -172,6 +172,7 @@ export class SiteBuilder {
     const tmpLink = join(this.buildsDir, `live-${id}`)
     await symlink(id, tmpLink)
     await rename(tmpLink, join(this.buildsDir, 'live'))
+    this.live = Promise.resolve(join(this.buildsDir, id))
     this.builtThisProcess = true
     await this.removeOldBuilds(id)
     // The console shows the timings; where the build sits on disk is not its business.
@@ -179,9 +180,17 @@ export class SiteBuilder {
     return timings
   }
 
-  private async liveBuildDir(): Promise<string | null> {
-    const target = await readlink(join(this.buildsDir, 'live')).catch(() => null)
-    return target ? join(this.buildsDir, target) : null
+  /**
+   * Read from the `live` link once, then remembered: only this builder moves the link, and every
+   * static request asks, and the answer changes only when this builder swaps.
+   */
+  private live: Promise<string | null> | null = null
+  private liveBuildDir(): Promise<string | null> {
+    this.live ??= readlink(join(this.buildsDir, 'live')).then(
+      (target) => join(this.buildsDir, target),
+      () => null
+    )
+    return this.live
   }
 
   /** Keep the live build and the one before it (in-flight requests may still read it). */

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { Hono } from 'hono'
 import { etag } from 'hono/etag'
 import { precompressSite } from './precompress.ts'
+import { ByteBoundedCache } from './byte-bounded-cache.ts'
 import { serveSite } from './static-files.ts'
 
 let root: string
@@ -144,5 +145,50 @@ describe('serveStatic', () => {
       expect(statSync(join(kept, 'penalties', `index.html${suffix}`)).ino).toBe(
         statSync(join(root, 'penalties', `index.html${suffix}`)).ino
       )
+  })
+})
+
+describe('the sent-file cache (issue 18)', () => {
+  it('answers a repeat with the same bytes and headers, and still honours Range', async () => {
+    const ask = () => serveStatic(root, '/penalties/', { 'Accept-Encoding': 'gzip, deflate, br' })
+    const first = await ask()
+    const firstBody = Buffer.from(await first.arrayBuffer())
+    const again = await ask()
+    expect([...again.headers]).toEqual([...first.headers])
+    expect(Buffer.from(await again.arrayBuffer())).toEqual(firstBody)
+    expect(brotliDecompressSync(firstBody).toString()).toBe(LONG_PAGE)
+    const part = await serveStatic(root, '/penalties/', { Range: 'bytes=0-3' })
+    expect(part.status).toBe(206)
+    expect(await part.text()).toBe('<h1>')
+  })
+
+  it('serves a newly swapped-in build at once, though the same path was cached', async () => {
+    const before = await (await serveStatic(root, '/')).text()
+    const previous = root
+    root = join(root, '..', 'client-next')
+    mkdirSync(root)
+    writeFileSync(join(root, 'index.html'), '<h1>首页（新）</h1>')
+    try {
+      expect(await (await serveStatic(root, '/')).text()).toBe('<h1>首页（新）</h1>')
+    } finally {
+      root = previous
+    }
+    expect(await (await serveStatic(root, '/')).text()).toBe(before)
+  })
+})
+
+describe('ByteBoundedCache', () => {
+  it('drops the least recently used entries beyond its bytes, and never holds a larger one', () => {
+    const cache = new ByteBoundedCache<string>(10)
+    cache.set('a', 'A', 4)
+    cache.set('b', 'B', 4)
+    expect(cache.get('a')).toBe('A') // a is now the most recent
+    cache.set('c', 'C', 4)
+    expect([cache.get('a'), cache.get('b'), cache.get('c')]).toEqual(['A', undefined, 'C'])
+    expect(cache.bytes).toBe(8)
+    cache.set('huge', 'H', 11)
+    expect(cache.get('huge')).toBeUndefined()
+    cache.set('a', 'A2', 2)
+    expect([cache.get('a'), cache.bytes]).toEqual(['A2', 6])
   })
 })

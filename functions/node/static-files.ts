@@ -3,6 +3,7 @@ import { extname, join, normalize, sep } from 'node:path'
 import { serveStatic as serveFile } from '@hono/node-server/serve-static'
 import type { Context } from 'hono'
 import { redirectFor } from '../../db/domain/site-redirects.ts'
+import { ByteBoundedCache } from './byte-bounded-cache.ts'
 import { COMPRESSIBLE } from './precompress.ts'
 
 /** Our types where they differ from the library's table (feeds are Atom; text says its charset). */
@@ -26,6 +27,19 @@ function contentType(file: string): string | undefined {
   return TYPES[extname(file)]
 }
 
+/** Pages, data files and assets up to this size are kept in memory once sent (at most 64 MB). */
+const SENT_FILE_MAX_BYTES = 512 * 1024
+const sentFiles = new ByteBoundedCache<{
+  body: Uint8Array<ArrayBuffer>
+  headers: [string, string][]
+}>(64 * 1024 * 1024)
+
+/** Which precompressed sibling serveStatic picks for this Accept-Encoding (its own rule). */
+function encodingSent(acceptEncoding: string | undefined): string {
+  const accepted = new Set(acceptEncoding?.split(',').map((e) => e.trim()))
+  return ['br', 'zstd', 'gzip'].find((e) => accepted.has(e)) ?? ''
+}
+
 /**
  * One file through @hono/node-server's serveStatic, which picks the precompressed sibling the
  * client accepts (.br, then .gz), answers HEAD and Range, and sets Last-Modified. We add what it
@@ -35,6 +49,27 @@ function contentType(file: string): string | undefined {
  * hono's etag middleware in node-server.ts.
  */
 async function sendFile(c: Context, file: string, status: 200 | 404): Promise<Response | null> {
+  // A build directory never changes once it is live (a rebuild writes a new one), so what was
+  // sent for a file and an encoding is sent again from memory: no stat, no open, no read stream.
+  // Ranges and HEAD keep the library's path.
+  const cacheable = status === 200 && c.req.method === 'GET' && !c.req.header('Range')
+  const key = cacheable ? `${file}\n${encodingSent(c.req.header('Accept-Encoding'))}` : null
+  const hit = key ? sentFiles.get(key) : undefined
+  if (hit) return new Response(hit.body, { status: 200, headers: hit.headers })
+  const res = await sendFileFromDisk(c, file, status)
+  if (!key || !res || res.status !== 200) return res
+  const length = Number(res.headers.get('Content-Length'))
+  if (!(length <= SENT_FILE_MAX_BYTES)) return res
+  const body = new Uint8Array(await res.arrayBuffer())
+  sentFiles.set(key, { body, headers: [...res.headers] }, body.length)
+  return new Response(body, { status: 200, headers: res.headers })
+}
+
+async function sendFileFromDisk(
+  c: Context,
+  file: string,
+  status: 200 | 404
+): Promise<Response | null> {
   const info = await stat(file).catch(() => null)
   if (!info?.isFile()) return null
   // The library sets its headers on the response it builds before calling onFound, so ours go
