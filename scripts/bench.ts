@@ -175,11 +175,13 @@ if (!values['skip-server']) {
       penalties
     )
     const ids = sampleIds.slice(0, 200)
+    await app.settled()
     const apiRead = await load(base, {
       paths: ids.map((id) => `/api/v1/public/subjects/${id}`),
       connections: 20,
       seconds: 10,
     })
+    await app.settled()
     const pageRead = await load(base, {
       paths: ids.map((id) => `/enterprises/${id}/`),
       connections: 20,

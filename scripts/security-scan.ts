@@ -134,6 +134,8 @@ async function wapiti(label: string, url: string, cookie?: string) {
   }
 }
 
+const CONNECTIONS = 10
+
 /** What a visitor's browser does before posting: fetch a challenge and solve it (ALTCHA). */
 async function solvedChallenges(n: number): Promise<string[]> {
   const out: string[] = []
@@ -221,7 +223,7 @@ async function mixedLoad(seconds: number) {
   const reads = Array.from({ length: 9 }, () => read)
   const result = await autocannon({
     url: app.base,
-    connections: 10,
+    connections: CONNECTIONS,
     overallRate: 200,
     duration: seconds,
     requests: [...reads, write, ...reads, complaint],
@@ -239,9 +241,13 @@ async function mixedLoad(seconds: number) {
   if (result.errors || result.timeouts)
     findings.push(`load: ${result.errors} errors, ${result.timeouts} timeouts`)
   if (result.non2xx) findings.push(`load: ${result.non2xx} answers were not 2xx`)
-  if (stored !== accepted)
+  // Nothing accepted may be lost; a request still in flight when the run stops may be stored
+  // with its answer never counted (at most one per connection).
+  const lost = (acceptedN: number, storedN: number) =>
+    storedN < acceptedN || storedN > acceptedN + CONNECTIONS
+  if (lost(accepted, stored))
     findings.push(`load: ${accepted} writes accepted but ${stored} change requests stored`)
-  if (complaintsStored !== complaintsAccepted)
+  if (lost(complaintsAccepted, complaintsStored))
     findings.push(`load: ${complaintsAccepted} complaints accepted but ${complaintsStored} stored`)
 }
 

@@ -1,7 +1,15 @@
-import { spawn } from 'node:child_process'
 import { createHash } from 'node:crypto'
-import { copyFile, link, mkdir, mkdtemp, readFile, rename, rm, writeFile } from 'node:fs/promises'
-import { createRequire } from 'node:module'
+import {
+  copyFile,
+  link,
+  mkdir,
+  mkdtemp,
+  readFile,
+  rename,
+  rm,
+  rmdir,
+  writeFile,
+} from 'node:fs/promises'
 import { dirname, join } from 'node:path'
 import * as pagefind from 'pagefind'
 import { createDb, readDbConfig } from '../../db/client.ts'
@@ -21,7 +29,9 @@ import {
 } from '../../site/lib/record-pages.ts'
 import { searchRecords } from '../../site/lib/search-records.ts'
 import { allowedContacts, scanOutputForPersonalInfo } from './personal-info-scan.ts'
-import { precompressSite } from './precompress.ts'
+import { astroBuild } from './astro-runner.ts'
+import { mergeDir } from './merge-dir.ts'
+import { ENCODINGS, precompressSite } from './precompress.ts'
 
 /** What one build did and how long each phase took, for logs and `npm run bench`. */
 export type BuildReport = {
@@ -56,6 +66,11 @@ export type BuildOptions = {
   precompress?: { compareWith: string | null }
   /** Aborts the build (graceful shutdown): Astro's process is killed and the build rejects. */
   signal?: AbortSignal
+  /**
+   * `previous`'s record pages, already linked into a directory of their own by
+   * `prepareKeptPages` while the server was idle; used (and consumed) when `from` is `previous`.
+   */
+  kept?: { from: string; dir: Promise<string> }
 }
 
 /** Per-page digests of a build's data: what decides whether a record page must be re-rendered. */
@@ -65,34 +80,7 @@ type Manifest = {
 }
 
 const MANIFEST = 'manifest.json'
-const require = createRequire(import.meta.url)
 const digest = (value: unknown) => createHash('sha1').update(JSON.stringify(value)).digest('hex')
-
-/** Run `astro build` in a child process (Astro keeps module state per process). */
-function astroBuild(root: string, env: NodeJS.ProcessEnv, signal?: AbortSignal): Promise<void> {
-  const astroBin = join(
-    require.resolve('astro/package.json', { paths: [root] }),
-    '../bin/astro.mjs'
-  )
-  return new Promise((resolve, reject) => {
-    // ASTRO_CPU_PROF=DIR writes a V8 CPU profile of the render (docs/scale.md, how to profile).
-    const profile = env.ASTRO_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${env.ASTRO_CPU_PROF}`] : []
-    const child = spawn(
-      process.execPath,
-      [...profile, astroBin, 'build', ...(env.ASTRO_VERBOSE ? [] : ['--silent'])],
-      {
-        cwd: root,
-        env,
-        stdio: ['ignore', 'inherit', 'inherit'],
-        signal,
-      }
-    )
-    child.on('error', reject)
-    child.on('exit', (code) =>
-      code === 0 ? resolve() : reject(new Error(`astro build exited with code ${code}`))
-    )
-  })
-}
 
 function manifestOf(snap: PublicSnapshot): Manifest {
   const pages = {} as Manifest['pages']
@@ -127,10 +115,16 @@ function renderPlan(current: Manifest, previous: Manifest | null): RenderPlan {
   return { full: false, render }
 }
 
-/** Hard-link (same file system) or copy the record pages this build did not render. */
+/**
+ * Hard-link (same file system) or copy the record pages this build did not render, with their
+ * precompressed siblings when the previous build has them, into `staging`: this runs while
+ * Astro renders (Astro empties its own output directory first), and `mergeDir` moves the result
+ * into place afterwards with a few renames (issue 18: the links were 2–3 s at 10,000 subjects
+ * on the way to a publication going live).
+ */
 async function keepUnchanged(
   previousClient: string,
-  client: string,
+  staging: string,
   current: Manifest,
   plan: Extract<RenderPlan, { full: false }>
 ): Promise<Set<string>> {
@@ -146,28 +140,84 @@ async function keepUnchanged(
   const inBatches = async (items: string[], each: (item: string) => Promise<unknown>) => {
     for (let i = 0; i < items.length; i += 64) await Promise.all(items.slice(i, i + 64).map(each))
   }
-  await inBatches([...new Set(files.map((f) => dirname(join(client, f))))], (dir) =>
+  await inBatches([...new Set(files.map((f) => dirname(join(staging, f))))], (dir) =>
     mkdir(dir, { recursive: true })
   )
-  await inBatches(files, (file) =>
-    link(join(previousClient, file), join(client, file)).catch(() =>
-      copyFile(join(previousClient, file), join(client, file))
+  const keep = (from: string, to: string) => link(from, to).catch(() => copyFile(from, to))
+  await inBatches(files, async (file) => {
+    const from = join(previousClient, file)
+    const to = join(staging, file)
+    await keep(from, to)
+    for (const { suffix } of ENCODINGS)
+      await keep(from + suffix, to + suffix).catch((err: NodeJS.ErrnoException) => {
+        if (err.code !== 'ENOENT') throw err
+      })
+  })
+  return kept
+}
+
+/** Every record page a build has, as a plan that renders none of them. */
+const renderNothing = (): Extract<RenderPlan, { full: false }> => ({
+  full: false,
+  render: Object.fromEntries(RECORD_PAGE_KINDS.map((k) => [k, []])) as unknown as Record<
+    RecordPageKind,
+    string[]
+  >,
+})
+
+/**
+ * Link every record page of a finished build (with its compressed siblings) into `staging`, for
+ * the next build to take as its kept pages: the server does this while it is idle after a build
+ * went live, so a publication does not wait for tens of thousands of links (issue 18).
+ */
+export async function prepareKeptPages(buildDir: string, staging: string): Promise<string> {
+  const manifest = await readManifest(buildDir)
+  if (!manifest) throw new Error(`no manifest in ${buildDir}`)
+  await keepUnchanged(join(buildDir, 'client'), staging, manifest, renderNothing())
+  return staging
+}
+
+/**
+ * Take a prepared directory of the previous build's record pages as this build's kept pages:
+ * the pages this build renders, and those that are gone, leave it first.
+ */
+async function usePreparedPages(
+  prepared: Promise<string>,
+  staging: string,
+  previous: Manifest,
+  current: Manifest,
+  plan: Extract<RenderPlan, { full: false }>
+): Promise<Set<string>> {
+  await rename(await prepared, staging)
+  const kept = new Set<string>()
+  const leaving: string[] = []
+  for (const kind of RECORD_PAGE_KINDS) {
+    const rendered = new Set(plan.render[kind])
+    const now = current.pages[kind]
+    for (const id of Object.keys(previous.pages[kind] ?? {})) {
+      const file = recordPageFile(kind, id)
+      if (id in now && !rendered.has(id)) kept.add(file)
+      else leaving.push(file)
+    }
+  }
+  for (const file of leaving) {
+    await Promise.all(
+      ['', ...ENCODINGS.map((e) => e.suffix)].map((suffix) =>
+        rm(join(staging, file + suffix), { force: true })
+      )
     )
-  )
+    // An emptied directory would be left behind in the site; a rendered page takes its place.
+    await rmdir(dirname(join(staging, file))).catch(() => undefined)
+  }
   return kept
 }
 
 /** Fail the build if any published file carries personal information (DESIGN §6). */
-async function refusePersonalInfo(
-  client: string,
-  snap: PublicSnapshot,
-  kept: ReadonlySet<string>
-): Promise<void> {
+async function refusePersonalInfo(client: string, snap: PublicSnapshot): Promise<void> {
   const { publisher } = snap.jurisdiction
   const findings = await scanOutputForPersonalInfo(
     client,
-    allowedContacts([publisher.phone, publisher.email]),
-    kept
+    allowedContacts([publisher.phone, publisher.email])
   )
   if (findings.length) {
     const shown = findings.slice(0, 20).map((f) => `${f.file}: ${f.kind} at ${f.position}`)
@@ -275,17 +325,30 @@ export async function buildSite(
   const t0 = performance.now()
   const snap = await loadSnapshot(env)
   const manifest = manifestOf(snap)
-  const plan = renderPlan(manifest, options.previous ? await readManifest(options.previous) : null)
+  const previousManifest = options.previous ? await readManifest(options.previous) : null
+  const plan = renderPlan(manifest, previousManifest)
   // Handed to the Astro process in files outside outDir (Astro empties its output directory),
   // on the same file system so Pagefind's output moves into the site with a rename.
   const work = await mkdtemp(join(dirname(outDir), '.site-build-'))
   const indexing = timed(indexRecords(join(work, 'pagefind'), snap))
+  let keeping: Promise<{ value: Set<string>; ms: number }> | null = null
   try {
     const snapshotFile = join(work, 'snapshot.json')
     const planFile = join(work, 'render-plan.json')
     await writeFile(snapshotFile, JSON.stringify(snap))
     await writeFile(planFile, JSON.stringify(plan))
     const t1 = performance.now()
+
+    const staging = join(work, 'kept')
+    keeping = plan.full
+      ? null
+      : timed(
+          options.kept && options.kept.from === options.previous
+            ? usePreparedPages(options.kept.dir, staging, previousManifest!, manifest, plan)
+            : keepUnchanged(join(options.previous!, 'client'), staging, manifest, plan)
+        )
+    // Settled below; until then a failure must not go unhandled while Astro runs.
+    keeping?.catch(() => undefined)
 
     await astroBuild(
       root,
@@ -301,13 +364,24 @@ export async function buildSite(
     )
     const t2 = performance.now()
 
+    // What Astro wrote is checked and compressed before the kept pages join it: they were
+    // checked and compressed by the build they come from.
     const client = join(outDir, 'client')
-    const kept = plan.full
-      ? new Set<string>()
-      : await keepUnchanged(join(options.previous!, 'client'), client, manifest, plan)
+    const scanning = timed(refusePersonalInfo(client, snap))
+    const compressing = timed(
+      options.precompress
+        ? precompressSite(
+            client,
+            options.precompress.compareWith ? join(options.precompress.compareWith, 'client') : null
+          )
+        : Promise.resolve(null)
+    )
+    const [scanned, compressed] = await Promise.all([scanning, compressing])
+    options.signal?.throwIfAborted()
     const t3 = performance.now()
 
-    await refusePersonalInfo(client, snap, kept)
+    const kept = keeping ? (await keeping).value : new Set<string>()
+    if (keeping) await mergeDir(join(work, 'kept'), client)
     // Cloudflare serves static assets with the headers and redirects these files list (the Node
     // server applies the same rules itself); the adapter's rules for /_astro/* stay first.
     const adapterHeaders = await readFile(join(client, '_headers'), 'utf8').catch(() => '')
@@ -319,13 +393,6 @@ export async function buildSite(
     await rename(join(work, 'pagefind'), join(client, 'pagefind'))
     options.signal?.throwIfAborted()
     const t5 = performance.now()
-
-    if (options.precompress) {
-      const { compareWith } = options.precompress
-      await precompressSite(client, compareWith ? join(compareWith, 'client') : null)
-    }
-    options.signal?.throwIfAborted()
-    const t5b = performance.now()
 
     await keepReportCodes(env, snap, plan)
     await writeFile(join(outDir, MANIFEST), JSON.stringify(manifest))
@@ -343,17 +410,21 @@ export async function buildSite(
       searchRecords: indexed.value,
       loadMs: Math.round(t1 - t0),
       renderMs: Math.round(t2 - t1),
-      keepMs: Math.round(t3 - t2),
-      scanMs: Math.round(t4 - t3),
+      // Linking ran alongside the render; what is left is the merge into place.
+      keepMs: Math.round(t4 - t3),
+      scanMs: Math.round(scanned.ms),
       indexMs: Math.round(indexed.ms),
       copyIndexMs: Math.round(t5 - t4),
-      precompressMs: Math.round(t5b - t5),
-      codesMs: Math.round(t6 - t5b),
+      // Alongside the scan.
+      precompressMs: options.precompress ? Math.round(compressed.ms) : 0,
+      codesMs: Math.round(t6 - t5),
       totalMs: Math.round(t6 - t0),
     }
   } finally {
-    // A failed build still waits for Pagefind, so nothing writes into `work` after it is gone.
+    // A failed build still waits for Pagefind and the links, so nothing writes into `work`
+    // after it is gone.
     await indexing.catch(() => undefined)
+    await keeping?.catch(() => undefined)
     await rm(work, { recursive: true, force: true })
   }
 }

@@ -54,14 +54,14 @@ export async function scanFiles(
   return findings
 }
 
-async function listTextFiles(dir: string, skip: ReadonlySet<string>): Promise<string[]> {
+async function listTextFiles(dir: string): Promise<string[]> {
   const files: string[] = []
   const walk = async (d: string): Promise<void> => {
     for (const entry of await readdir(d, { withFileTypes: true })) {
       const path = join(d, entry.name)
       if (entry.isDirectory()) {
         if (!SKIP_DIRS.has(entry.name)) await walk(path)
-      } else if (TEXT_FILES.has(extname(entry.name)) && !skip.has(relative(dir, path))) {
+      } else if (TEXT_FILES.has(extname(entry.name))) {
         files.push(relative(dir, path))
       }
     }
@@ -92,11 +92,11 @@ function scanInWorker(dir: string, files: string[], allowed: string[]): Promise<
  */
 export async function scanOutputForPersonalInfo(
   dir: string,
-  allowed: string[] = [],
-  /** Files (relative to `dir`) kept unchanged from a build that was scanned already. */
-  skip: ReadonlySet<string> = new Set()
+  allowed: string[] = []
 ): Promise<OutputFinding[]> {
-  const files = await listTextFiles(dir, skip)
+  // A partial build calls this before the pages kept from the previous build (which scanned
+  // them) are moved in, so everything here is new.
+  const files = await listTextFiles(dir)
   const threads = files.length < 200 ? 1 : Math.min(availableParallelism(), 4)
   if (threads === 1) return scanFiles(dir, files, allowed)
   const parts = Array.from({ length: threads }, (_, t) => files.filter((_, i) => i % threads === t))

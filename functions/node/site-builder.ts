@@ -1,7 +1,8 @@
 import { mkdir, readdir, readlink, rename, rm, symlink } from 'node:fs/promises'
+import { astroPrepared, discardAstro, prepareAstro } from './astro-runner.ts'
 import { join, resolve, sep } from 'node:path'
 import { todayInShanghai, type IsoDate } from '../../db/domain/dates.ts'
-import { BuildRefusedError, buildSite, type BuildReport } from './build-site.ts'
+import { BuildRefusedError, buildSite, prepareKeptPages, type BuildReport } from './build-site.ts'
 
 export type BuildState = {
   state: 'idle' | 'queued' | 'building' | 'failed'
@@ -94,6 +95,9 @@ export class SiteBuilder {
     this.again = false
     this.abort?.abort()
     await this.running?.catch(() => undefined)
+    await this.removing
+    await this.kept?.dir.catch(() => undefined)
+    discardAstro()
   }
 
   /** Ask for a rebuild; resolves when a build that includes this request has finished. */
@@ -154,13 +158,20 @@ export class SiteBuilder {
     const previous = this.builtThisProcess ? live : null
     let report: BuildReport
     this.abort = new AbortController()
+    const kept = this.kept
+    this.kept = null
     try {
       report = await buildSite(
         this.root,
         outDir,
         { ...this.env, BUILD_DATE: builtFor },
         // Precompression compares bytes, so even the first build of a process may reuse files.
-        { previous, precompress: { compareWith: live }, signal: this.abort.signal }
+        {
+          previous,
+          precompress: { compareWith: live },
+          signal: this.abort.signal,
+          kept: kept ?? undefined,
+        }
       )
       console.log({ msg: 'site built', ...report })
     } catch (err) {
@@ -168,13 +179,29 @@ export class SiteBuilder {
       throw err
     } finally {
       this.abort = null
+      // Consumed (moved into the build) or not wanted (a full build): either way it is done.
+      if (kept)
+        void kept.dir.then(
+          (dir) => rm(dir, { recursive: true, force: true }),
+          () => {}
+        )
     }
     const tmpLink = join(this.buildsDir, `live-${id}`)
     await symlink(id, tmpLink)
     await rename(tmpLink, join(this.buildsDir, 'live'))
     this.live = Promise.resolve(join(this.buildsDir, id))
     this.builtThisProcess = true
-    await this.removeOldBuilds(id)
+    // While nobody waits, the next publication's Astro process loads
+    // (functions/node/astro-runner.ts) and this build's record pages are linked for it to keep.
+    prepareAstro(this.root, { ...this.env, BUILD_DATE: builtFor })
+    const dir = prepareKeptPages(outDir, join(this.buildsDir, `.kept-${id}`))
+    dir.catch((err) => console.error({ msg: 'preparing kept pages failed', err: String(err) }))
+    this.kept = { from: outDir, dir }
+    // In the background: deleting a whole old build (tens of thousands of files at 10,000
+    // subjects) took seconds, and a publication right after this one waited for it (issue 18).
+    this.removing = this.removing
+      .then(() => this.removeOldBuilds(id))
+      .catch((err) => console.error({ msg: 'removing old builds failed', err: String(err) }))
     // The console shows the timings; where the build sits on disk is not its business.
     const { outDir: _, ...timings } = report
     return timings
@@ -193,12 +220,31 @@ export class SiteBuilder {
     return this.live
   }
 
-  /** Keep the live build and the one before it (in-flight requests may still read it). */
+  private removing: Promise<void> = Promise.resolve()
+  private kept: { from: string; dir: Promise<string> } | null = null
+
+  /**
+   * Keep the live build and the one before it (in-flight requests may still read it), and every
+   * newer one: the next build may already be writing while this runs.
+   */
   private async removeOldBuilds(liveId: string): Promise<void> {
     const builds = (await readdir(this.buildsDir)).filter((n) => n.startsWith('build-')).sort()
-    const keep = new Set([liveId, builds[builds.indexOf(liveId) - 1]])
-    for (const name of builds) {
-      if (!keep.has(name)) await rm(join(this.buildsDir, name), { recursive: true, force: true })
-    }
+    const older = builds.slice(0, Math.max(0, builds.indexOf(liveId) - 1))
+    for (const name of older) await rm(join(this.buildsDir, name), { recursive: true, force: true })
+    // Kept pages prepared for an earlier build and never used (a process that stopped).
+    const stale = (await readdir(this.buildsDir)).filter(
+      (n) => n.startsWith('.kept-build-') && n < `.kept-${liveId}`
+    )
+    for (const name of stale) await rm(join(this.buildsDir, name), { recursive: true, force: true })
+  }
+
+  /**
+   * Resolves once the work a build leaves behind is done: old builds gone, kept pages linked,
+   * the next Astro process loaded.
+   */
+  async settled(): Promise<void> {
+    await this.removing
+    await this.kept?.dir.catch(() => undefined)
+    await astroPrepared()
   }
 }

@@ -58,6 +58,12 @@ export async function startServerProcess(
       child.stdin!.write('state\n')
       return JSON.parse(await answer) as SiteBuilder['state']
     },
+    /** Resolves once the builder's background work after a build is done. */
+    async settled(): Promise<void> {
+      const answer = next()
+      child.stdin!.write('settled\n')
+      await answer
+    },
     async close() {
       child.kill('SIGTERM')
       await exited
