@@ -48,6 +48,10 @@ export default async function setup(project: TestProject) {
     // Every journey signs in from loopback, several a minute; the per-address throttle (G1) has
     // its own test (functions/routes/auth.test.ts) and would only make journeys wait here.
     LOGIN_ATTEMPTS_PER_MINUTE: 1_000,
+    // Likewise the public channels' per-address limits (N1–N3, tested with the real limits in
+    // functions/routes/complaints-security.test.ts): several journeys post from loopback.
+    PUBLIC_POSTS_PER_MINUTE: 1_000,
+    PUBLIC_LOOKUPS_PER_MINUTE: 1_000,
   }
   const accounts = await createAccounts(db, config)
   const publish = createPublisher(db, builder)
