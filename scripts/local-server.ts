@@ -73,6 +73,7 @@ export async function startLocalServer(db: Db, env: NodeJS.ProcessEnv, buildsDir
       // Requests a load run left in flight finish before the caller closes the database.
       await new Promise((r) => setTimeout(r, 1000))
       await publish()
+      await builder.stop()
     },
   }
 }

@@ -60,8 +60,10 @@ beforeAll(async () => {
   accounts = await createAccounts(t.db, config)
   server = await listen(createNodeApp(builder, { db: t.db, config }, { log: false }), 0)
 })
-afterAll(() => {
+afterAll(async () => {
   server?.close()
+  // The builder's background work (old builds removed, pages linked for the next) ends first.
+  await builder?.stop()
   t?.cleanup()
   rmSync(buildsDir, { recursive: true, force: true })
 })

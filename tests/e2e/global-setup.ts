@@ -70,6 +70,8 @@ export default async function setup(project: TestProject) {
     server.close()
     // Let a rebuild a journey's last approval started finish before its database goes away.
     await publish()
+    // Its background work (old builds removed, pages linked for the next build) ends first.
+    await builder.stop()
     cleanup()
     rmSync(buildsDir, { recursive: true, force: true })
   }
