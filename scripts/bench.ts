@@ -166,14 +166,18 @@ if (!values['skip-server']) {
     ]
     const penalties = snap.penalties
       .filter((p) => p.districtCode === '211103' && p.id !== target.id)
-      .slice(0, runs)
+      .slice(0, 2 * runs)
       .map((p) => ({ id: p.id, facts: p.facts }))
-    const latencies = await publishToLive(
-      base,
-      await app.logIn('editor-xl'),
-      await app.logIn('reviewer-xl'),
-      penalties
-    )
+    const editor = await app.logIn('editor-xl')
+    const reviewer = await app.logIn('reviewer-xl')
+    // Back to back, as measured before issue 18: each approval as soon as the last is live.
+    const latencies = await publishToLive(base, editor, reviewer, penalties.slice(0, runs))
+    // As a clerk works: the server has finished what the last publication left to do.
+    const settledLatencies: number[] = []
+    for (const p of penalties.slice(runs)) {
+      await app.settled()
+      settledLatencies.push(...(await publishToLive(base, editor, reviewer, [p])))
+    }
     const ids = sampleIds.slice(0, 200)
     await app.settled()
     const apiRead = await load(base, {
@@ -200,6 +204,8 @@ if (!values['skip-server']) {
       firstBuildMs: Math.round(app.firstBuildMs),
       publishToLiveMs: latencies.map(Math.round),
       publishToLiveMedianMs: Math.round(median(latencies)),
+      publishToLiveSettledMs: settledLatencies.map(Math.round),
+      publishToLiveSettledMedianMs: Math.round(median(settledLatencies)),
       lastBuild: (await app.builderState()).lastReport,
       searches,
       wire,
@@ -254,8 +260,12 @@ function print(r: typeof result) {
   if (server) {
     rows.push(['server first build', s(server.firstBuildMs as number)])
     rows.push([
-      'publish to live, median',
+      'publish to live, median, back to back',
       `${s(server.publishToLiveMedianMs as number)} (${(server.publishToLiveMs as number[]).map(s).join(', ')})`,
+    ])
+    rows.push([
+      'publish to live, median, server settled',
+      `${s(server.publishToLiveSettledMedianMs as number)} (${(server.publishToLiveSettledMs as number[]).map(s).join(', ')})`,
     ])
     for (const l of server.lighthouse as Awaited<ReturnType<typeof lighthouseScores>>)
       rows.push([

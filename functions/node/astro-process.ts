@@ -7,7 +7,12 @@
  */
 import { build } from 'astro'
 
-type Go = { root: string; env: Record<string, string | undefined>; verbose: boolean }
+type Go = {
+  type: 'build'
+  root: string
+  env: Record<string, string | undefined>
+  verbose: boolean
+}
 
 // Packages the build itself and the prerendered pages load; a failure here is only a missed
 // head start, the build imports them again.
@@ -32,7 +37,15 @@ process.send!({ ready: true }, (err: Error | null) => {
   if (err) process.exit(0)
 })
 
-process.once('message', async (go: Go) => {
+// The pages' data loader (site/lib/data.ts) waits on this before reading the snapshot: the
+// parent starts the build first and writes the snapshot while Astro bundles.
+let inputsReady!: () => void
+;(globalThis as Record<symbol, unknown>)[Symbol.for('property-credit.build-inputs')] =
+  new Promise<void>((resolve) => (inputsReady = resolve))
+
+process.on('message', async (message: Go | { type: 'inputs-ready' }) => {
+  if (message.type === 'inputs-ready') return inputsReady()
+  const go = message
   for (const [k, v] of Object.entries(go.env)) {
     if (v === undefined) delete process.env[k]
     else process.env[k] = v

@@ -57,7 +57,13 @@ export function discardAstro(): void {
 export async function astroBuild(
   root: string,
   env: NodeJS.ProcessEnv,
-  signal?: AbortSignal
+  signal?: AbortSignal,
+  /**
+   * Resolves once the files the pages read (SNAPSHOT_FILE, RENDER_PLAN_FILE) are written: Astro
+   * loads and bundles meanwhile, and its pages wait for it (site/lib/data.ts). A rejection
+   * stops the build.
+   */
+  inputs: Promise<void> = Promise.resolve()
 ): Promise<void> {
   const profile = env.ASTRO_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${env.ASTRO_CPU_PROF}`] : []
   let s = standby
@@ -81,7 +87,11 @@ export async function astroBuild(
       child.once('exit', (code) =>
         reject(signal?.aborted ? signal.reason : new Error(`astro build exited with code ${code}`))
       )
-      child.send({ root, env, verbose: Boolean(env.ASTRO_VERBOSE) })
+      child.send({ type: 'build', root, env, verbose: Boolean(env.ASTRO_VERBOSE) })
+      inputs.then(
+        () => child.connected && child.send({ type: 'inputs-ready' }),
+        () => child.kill()
+      )
     })
     if (answer.error) throw new Error(`astro build failed: ${answer.error}`)
   } finally {

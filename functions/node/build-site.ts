@@ -301,10 +301,10 @@ async function timed<T>(work: Promise<T>): Promise<{ value: T; ms: number }> {
   return { value, ms: performance.now() - started }
 }
 
-async function loadSnapshot(env: NodeJS.ProcessEnv): Promise<PublicSnapshot> {
+async function loadSnapshot(env: NodeJS.ProcessEnv, asOf: string): Promise<PublicSnapshot> {
   const db = createDb(readDbConfig(env))
   try {
-    return await loadPublicSnapshot(db, env.BUILD_DATE ?? todayInShanghai())
+    return await loadPublicSnapshot(db, asOf)
   } finally {
     db.$close()
   }
@@ -323,21 +323,55 @@ export async function buildSite(
   options: BuildOptions = {}
 ): Promise<BuildReport> {
   const t0 = performance.now()
-  const snap = await loadSnapshot(env)
-  const manifest = manifestOf(snap)
-  const previousManifest = options.previous ? await readManifest(options.previous) : null
-  const plan = renderPlan(manifest, previousManifest)
+  const asOf = env.BUILD_DATE ?? todayInShanghai()
   // Handed to the Astro process in files outside outDir (Astro empties its output directory),
   // on the same file system so Pagefind's output moves into the site with a rename.
   const work = await mkdtemp(join(dirname(outDir), '.site-build-'))
-  const indexing = timed(indexRecords(join(work, 'pagefind'), snap))
+  const snapshotFile = join(work, 'snapshot.json')
+  const planFile = join(work, 'render-plan.json')
+  // Astro starts at once: loading and bundling need no data, and its pages wait until the
+  // snapshot and the plan are written (site/lib/data.ts, issue 18).
+  let inputsWritten!: () => void
+  let inputsFailed!: (err: unknown) => void
+  const inputs = new Promise<void>((resolve, reject) => {
+    inputsWritten = resolve
+    inputsFailed = reject
+  })
+  inputs.catch(() => undefined)
+  const rendering = astroBuild(
+    root,
+    {
+      ...env,
+      BUILD_DATE: asOf,
+      SITE_OUT_DIR: outDir,
+      SNAPSHOT_FILE: snapshotFile,
+      RENDER_PLAN_FILE: planFile,
+      ASTRO_TELEMETRY_DISABLED: '1',
+    },
+    options.signal,
+    inputs
+  )
+  rendering.catch(() => undefined)
+  let indexing: Promise<{ value: number; ms: number }> | null = null
   let keeping: Promise<{ value: Set<string>; ms: number }> | null = null
   try {
-    const snapshotFile = join(work, 'snapshot.json')
-    const planFile = join(work, 'render-plan.json')
-    await writeFile(snapshotFile, JSON.stringify(snap))
-    await writeFile(planFile, JSON.stringify(plan))
+    const { snap, manifest, previousManifest, plan } = await (async () => {
+      try {
+        const snap = await loadSnapshot(env, asOf)
+        const manifest = manifestOf(snap)
+        const previousManifest = options.previous ? await readManifest(options.previous) : null
+        const plan = renderPlan(manifest, previousManifest)
+        await writeFile(snapshotFile, JSON.stringify(snap))
+        await writeFile(planFile, JSON.stringify(plan))
+        return { snap, manifest, previousManifest, plan }
+      } catch (err) {
+        inputsFailed(err)
+        throw err
+      }
+    })()
+    inputsWritten()
     const t1 = performance.now()
+    indexing = timed(indexRecords(join(work, 'pagefind'), snap))
 
     const staging = join(work, 'kept')
     keeping = plan.full
@@ -350,18 +384,7 @@ export async function buildSite(
     // Settled below; until then a failure must not go unhandled while Astro runs.
     keeping?.catch(() => undefined)
 
-    await astroBuild(
-      root,
-      {
-        ...env,
-        BUILD_DATE: snap.asOf,
-        SITE_OUT_DIR: outDir,
-        SNAPSHOT_FILE: snapshotFile,
-        RENDER_PLAN_FILE: planFile,
-        ASTRO_TELEMETRY_DISABLED: '1',
-      },
-      options.signal
-    )
+    await rendering
     const t2 = performance.now()
 
     // What Astro wrote is checked and compressed before the kept pages join it: they were
@@ -421,9 +444,10 @@ export async function buildSite(
       totalMs: Math.round(t6 - t0),
     }
   } finally {
-    // A failed build still waits for Pagefind and the links, so nothing writes into `work`
-    // after it is gone.
-    await indexing.catch(() => undefined)
+    // A failed build still waits for Astro, Pagefind and the links, so nothing reads or writes
+    // `work` after it is gone.
+    await rendering.catch(() => undefined)
+    await indexing?.catch(() => undefined)
     await keeping?.catch(() => undefined)
     await rm(work, { recursive: true, force: true })
   }

@@ -13,9 +13,20 @@ import { RECORD_PAGES, type RecordPageKind, type RenderPlan } from './record-pag
  */
 let snapshot: Promise<PublicSnapshot> | undefined
 
+/**
+ * In the build's Astro process (functions/node/astro-process.ts) the files below are written
+ * while Astro bundles; this resolves once they are complete. Elsewhere it is not set.
+ */
+function buildInputs(): Promise<void> | undefined {
+  return (globalThis as Record<symbol, Promise<void> | undefined>)[
+    Symbol.for('property-credit.build-inputs')
+  ]
+}
+
 export function getSnapshot(): Promise<PublicSnapshot> {
   snapshot ??= (async () => {
     if (process.env.SNAPSHOT_FILE) {
+      await buildInputs()
       return JSON.parse(await readFile(process.env.SNAPSHOT_FILE, 'utf8')) as PublicSnapshot
     }
     const db = createDb(readDbConfig(process.env))
@@ -35,8 +46,12 @@ let plan: Promise<RenderPlan> | undefined
  * RENDER_PLAN_FILE naming the changed ones (the rest are kept from the live build).
  */
 export async function pagesToRender<T>(kind: RecordPageKind, items: T[]): Promise<T[]> {
-  plan ??= process.env.RENDER_PLAN_FILE
-    ? readFile(process.env.RENDER_PLAN_FILE, 'utf8').then((text) => JSON.parse(text) as RenderPlan)
+  const file = process.env.RENDER_PLAN_FILE
+  plan ??= file
+    ? (async () => {
+        await buildInputs()
+        return JSON.parse(await readFile(file, 'utf8')) as RenderPlan
+      })()
     : Promise.resolve({ full: true })
   const current = await plan
   if (current.full) return items
