@@ -9,24 +9,50 @@ const KEEP = 4
 /**
  * The public read API answers from the same snapshot the pages are built from, so the API and the
  * site agree on every legal date rule. Snapshots are kept per date (today, and a few historical
- * dates asked for with ?asOf=) and dropped on any write and after a minute.
+ * dates asked for with ?asOf=). Any write drops them all: the next read loads afresh and waits
+ * for it, so a withdrawal is never answered from before it. After a minute (another process or
+ * Worker isolate may have written) a snapshot is reloaded in the background while the old one
+ * keeps answering: a load takes seconds at 10,000 subjects, and every read in them waited
+ * (issue 18).
  */
 export function createSnapshotCache(db: Db, now: () => number = Date.now) {
-  const entries = new Map<IsoDate, { at: number; snap: Promise<PublicSnapshot> }>()
+  type Entry = { at: number; snap: Promise<PublicSnapshot>; refreshing: boolean }
+  const entries = new Map<IsoDate, Entry>()
+  // Bumped by invalidate(): a background load that started before a write is thrown away.
+  let generation = 0
+  const load = (asOf: IsoDate) =>
+    // A past date is answered as it stood then: later corrections and withdrawals are undone.
+    loadPublicSnapshot(db, asOf, { rewind: asOf < todayInShanghai(new Date(now())) })
   return {
     today: () => todayInShanghai(new Date(now())),
     get(asOf: IsoDate): Promise<PublicSnapshot> {
       const hit = entries.get(asOf)
-      if (hit && now() - hit.at < TTL_MS) return hit.snap
-      // A past date is answered as it stood then: later corrections and withdrawals are undone.
-      const snap = loadPublicSnapshot(db, asOf, { rewind: asOf < todayInShanghai(new Date(now())) })
+      if (hit) {
+        if (now() - hit.at >= TTL_MS && !hit.refreshing) {
+          hit.refreshing = true
+          const started = generation
+          const next = load(asOf)
+          next.then(
+            () => {
+              if (generation === started && entries.get(asOf) === hit)
+                entries.set(asOf, { at: now(), snap: next, refreshing: false })
+            },
+            () => (hit.refreshing = false)
+          )
+        }
+        return hit.snap
+      }
+      const snap = load(asOf)
       // A failed load must not be served from the cache.
       snap.catch(() => entries.delete(asOf))
-      entries.set(asOf, { at: now(), snap })
+      entries.set(asOf, { at: now(), snap, refreshing: false })
       while (entries.size > KEEP) entries.delete(entries.keys().next().value!)
       return snap
     },
-    invalidate: () => entries.clear(),
+    invalidate: () => {
+      generation++
+      entries.clear()
+    },
   }
 }
 export type SnapshotCache = ReturnType<typeof createSnapshotCache>
