@@ -46,21 +46,7 @@ export async function startLocalServer(db: Db, env: NodeJS.ProcessEnv, buildsDir
   )
   const base = `http://127.0.0.1:${server.port}`
   const account = (username: string) => accounts.find((a) => a.username === username)!
-  /** Sign in through the API as a person does (password + current TOTP); the session cookie. */
-  const logIn = async (username: string): Promise<string> => {
-    const a = account(username)
-    const res = await fetch(`${base}/api/v1/auth/login`, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({
-        username: a.username,
-        password: a.password,
-        totp: totpCode(a.secret, Date.now()),
-      }),
-    })
-    if (res.status !== 200) throw new Error(`login ${username}: ${res.status}`)
-    return res.headers.get('set-cookie')!.split(';')[0]!
-  }
+  const logIn = (username: string) => logInOverApi(base, account(username))
   return {
     base,
     accounts,
@@ -76,4 +62,19 @@ export async function startLocalServer(db: Db, env: NodeJS.ProcessEnv, buildsDir
       await builder.stop()
     },
   }
+}
+
+/** Sign in through the API as a person does (password + current TOTP); the session cookie. */
+export async function logInOverApi(base: string, a: E2eAccount): Promise<string> {
+  const res = await fetch(`${base}/api/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({
+      username: a.username,
+      password: a.password,
+      totp: totpCode(a.secret, Date.now()),
+    }),
+  })
+  if (res.status !== 200) throw new Error(`login ${a.username}: ${res.status}`)
+  return res.headers.get('set-cookie')!.split(';')[0]!
 }

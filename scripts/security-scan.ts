@@ -14,9 +14,6 @@ import { join, resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import autocannon from 'autocannon'
 import { count } from 'drizzle-orm'
-import { solveChallenge, type Challenge } from 'altcha-lib'
-// Node's hash is the same algorithm as the browser's WebCrypto one, and much faster to loop.
-import { deriveKey } from 'altcha-lib/algorithms/sha'
 import { changeRequests, complaints } from '../db/schema/index.ts'
 import { makeUscc } from './synthetic-uscc.ts'
 import { loadJurisdiction, saveJurisdiction } from './jurisdiction.ts'
@@ -24,6 +21,7 @@ import { openMigratedDb, ROOT } from './lib.ts'
 import { startLocalServer } from './local-server.ts'
 import { generateSeedData } from './seed/generate.ts'
 import { writeSeedData } from './seed/write.ts'
+import { solvedAltcha } from './solve-altcha.ts'
 
 const { values } = parseArgs({
   options: {
@@ -140,11 +138,7 @@ const CONNECTIONS = 10
 async function solvedChallenges(n: number): Promise<string[]> {
   const out: string[] = []
   for (let k = 0; k < n; k++) {
-    const challenge = (await (
-      await fetch(`${app.base}/api/v1/public/challenge`)
-    ).json()) as Challenge
-    const solution = await solveChallenge({ challenge, deriveKey })
-    out.push(btoa(JSON.stringify({ challenge, solution })))
+    out.push(await solvedAltcha(() => fetch(`${app.base}/api/v1/public/challenge`)))
   }
   return out
 }

@@ -1,11 +1,9 @@
 import { readFileSync } from 'node:fs'
-import { solveChallenge, type Challenge } from 'altcha-lib'
-// Node's hash is the same algorithm as the browser's WebCrypto one, and much faster to loop.
-import { deriveKey } from 'altcha-lib/algorithms/sha'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { complaintPhotos, complaints } from '../../db/schema/index.ts'
 import { jpegWithGps } from '../../tests/fixtures/gps-photo.ts'
 import { createTestApp, get, post, type TestApp } from '../../tests/helpers/test-app.ts'
+import { solvedAltcha } from '../../scripts/solve-altcha.ts'
 
 let t: TestApp
 beforeEach(async () => {
@@ -13,12 +11,7 @@ beforeEach(async () => {
 })
 afterEach(() => t.cleanup())
 
-/** What the widget does: fetch a challenge, find the counter, send both back as base64 JSON. */
-async function solved(): Promise<string> {
-  const challenge = (await (await get(t, '/api/v1/public/challenge')).json()) as Challenge
-  const solution = await solveChallenge({ challenge, deriveKey })
-  return btoa(JSON.stringify({ challenge, solution }))
-}
+const solved = () => solvedAltcha(() => get(t, '/api/v1/public/challenge'))
 
 const complaint = (over: Record<string, unknown> = {}) => ({
   districtCode: '211103',

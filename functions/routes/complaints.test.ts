@@ -1,5 +1,3 @@
-import { solveChallenge, type Challenge } from 'altcha-lib'
-import { deriveKey } from 'altcha-lib/algorithms/sha'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { listAudit } from '../../db/queries/audit.ts'
 import { loadPublicSnapshot } from '../../db/queries/public-snapshot.ts'
@@ -14,6 +12,7 @@ import {
   post,
   type TestApp,
 } from '../../tests/helpers/test-app.ts'
+import { solvedAltcha } from '../../scripts/solve-altcha.ts'
 
 let t: TestApp
 beforeEach(async () => {
@@ -22,8 +21,7 @@ beforeEach(async () => {
 afterEach(() => t.cleanup())
 
 async function file(): Promise<{ receiptNo: string; accessCode: string; id: number }> {
-  const challenge = (await (await get(t, '/api/v1/public/challenge')).json()) as Challenge
-  const solution = await solveChallenge({ challenge, deriveKey })
+  const altcha = await solvedAltcha(() => get(t, '/api/v1/public/challenge'))
   const res = await post(t, '/api/v1/public/complaints', {
     districtCode: '211103',
     projectName: '兴隆家园',
@@ -31,7 +29,7 @@ async function file(): Promise<{ receiptNo: string; accessCode: string; id: numb
     description: '电梯停运三天，报修无人处理。',
     contactPhone: '13912346608',
     consent: true,
-    altcha: btoa(JSON.stringify({ challenge, solution })),
+    altcha,
   })
   const answer = await res.json()
   return { ...answer, id: 1 }
@@ -172,8 +170,7 @@ describe('what the public learns (issue 17)', { timeout: 30_000 }, () => {
       districtCode: '211103',
       name: '盘锦兴隆测试物业服务有限公司',
     })
-    const challenge = (await (await get(t, '/api/v1/public/challenge')).json()) as Challenge
-    const solution = await solveChallenge({ challenge, deriveKey })
+    const altcha = await solvedAltcha(() => get(t, '/api/v1/public/challenge'))
     await post(t, '/api/v1/public/complaints', {
       districtCode: '211103',
       projectName: '兴隆家园',
@@ -181,7 +178,7 @@ describe('what the public learns (issue 17)', { timeout: 30_000 }, () => {
       category: 'property_company.4',
       description: '电梯停运三天，报修无人处理。',
       consent: true,
-      altcha: btoa(JSON.stringify({ challenge, solution })),
+      altcha,
     })
     await file()
     const s = await staff()

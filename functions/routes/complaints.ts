@@ -17,6 +17,7 @@ import {
   refuseComplaint,
 } from '../services/complaints.ts'
 import { jsonBody, parseOrThrow } from '../validate.ts'
+import { uploadedFile } from './uploaded-file.ts'
 import { idParam } from './workflow-steps.ts'
 
 const NoBody = z.object({}).strict()
@@ -48,13 +49,7 @@ export const complaintsRoute = new Hono<AppEnv>()
       idParam(c.req.param('id')),
       parseOrThrow(z.coerce.number().int().positive(), c.req.param('photoId'))
     )
-    const ext = photo.mediaType === 'image/png' ? 'png' : 'jpg'
-    return c.body(new Uint8Array(photo.bytes), 200, {
-      'Content-Type': photo.mediaType,
-      'Content-Disposition': `attachment; filename="complaint-photo-${photo.id}.${ext}"`,
-      'X-Content-Type-Options': 'nosniff',
-      'Cache-Control': 'no-store',
-    })
+    return uploadedFile(c, photo, `complaint-photo-${photo.id}`)
   })
   .post('/:id/accept', requireAction('record.draft'), async (c) => {
     await jsonBody(c, NoBody)

@@ -1,5 +1,3 @@
-import { solveChallenge, type Challenge } from 'altcha-lib'
-import { deriveKey } from 'altcha-lib/algorithms/sha'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import {
   insertAuthority,
@@ -16,6 +14,7 @@ import {
   post,
   type TestApp,
 } from '../../tests/helpers/test-app.ts'
+import { solvedAltcha } from '../../scripts/solve-altcha.ts'
 
 let t: TestApp
 let penaltyId: number
@@ -31,12 +30,7 @@ beforeEach(async () => {
 })
 afterEach(() => t.cleanup())
 
-async function altcha() {
-  const challenge = (await (await get(t, '/api/v1/public/challenge')).json()) as Challenge
-  return btoa(
-    JSON.stringify({ challenge, solution: await solveChallenge({ challenge, deriveKey }) })
-  )
-}
+const altcha = () => solvedAltcha(() => get(t, '/api/v1/public/challenge'))
 const objection = async (over: Record<string, unknown> = {}) => ({
   record: `penalty:${penaltyId}`,
   objectorRole: 'subject',

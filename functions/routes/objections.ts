@@ -17,6 +17,7 @@ import {
   upholdObjection,
 } from '../services/objections.ts'
 import { jsonBody, parseOrThrow } from '../validate.ts'
+import { uploadedFile } from './uploaded-file.ts'
 import { idParam } from './workflow-steps.ts'
 
 const NoBody = z.object({}).strict()
@@ -44,13 +45,7 @@ export const objectionsRoute = new Hono<AppEnv>()
       idParam(c.req.param('id')),
       parseOrThrow(z.coerce.number().int().positive(), c.req.param('documentId'))
     )
-    const ext = { 'application/pdf': 'pdf', 'image/png': 'png', 'image/jpeg': 'jpg' }[doc.mediaType]
-    return c.body(new Uint8Array(doc.bytes), 200, {
-      'Content-Type': doc.mediaType,
-      'Content-Disposition': `attachment; filename="objection-document-${doc.id}.${ext}"`,
-      'X-Content-Type-Options': 'nosniff',
-      'Cache-Control': 'no-store',
-    })
+    return uploadedFile(c, doc, `objection-document-${doc.id}`)
   })
   .post('/:id/accept', requireAction('record.draft'), async (c) => {
     await jsonBody(c, NoBody)

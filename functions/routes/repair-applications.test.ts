@@ -1,5 +1,3 @@
-import { solveChallenge, type Challenge } from 'altcha-lib'
-import { deriveKey } from 'altcha-lib/algorithms/sha'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { findPenaltyRow } from '../../db/mutations/penalties.ts'
 import { eraseExpiredRepairApplicationData } from '../services/repair-applications.ts'
@@ -18,6 +16,7 @@ import {
   post,
   type TestApp,
 } from '../../tests/helpers/test-app.ts'
+import { solvedAltcha } from '../../scripts/solve-altcha.ts'
 
 let t: TestApp
 let penaltyId: number
@@ -39,8 +38,7 @@ async function apply(
   over: Record<string, string> = {},
   materials = ['commitment', 'licence', 'performance', 'repair_form']
 ) {
-  const challenge = (await (await get(t, '/api/v1/public/challenge')).json()) as Challenge
-  const solution = await solveChallenge({ challenge, deriveKey })
+  const altcha = await solvedAltcha(() => get(t, '/api/v1/public/challenge'))
   const form = new FormData()
   const fields = {
     record: `penalty:${penaltyId}`,
@@ -50,7 +48,7 @@ async function apply(
     contactPhone: '13812345678',
     commitment: 'true',
     consent: 'true',
-    altcha: btoa(JSON.stringify({ challenge, solution })),
+    altcha,
     ...over,
   }
   for (const [k, v] of Object.entries(fields)) form.append(k, v)

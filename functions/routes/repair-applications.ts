@@ -8,6 +8,7 @@ import {
   readApplicationContact,
   readApplicationDocument,
 } from '../services/repair-applications.ts'
+import { uploadedFile } from './uploaded-file.ts'
 import { parseOrThrow } from '../validate.ts'
 import { idParam } from './workflow-steps.ts'
 
@@ -32,11 +33,5 @@ export const repairApplicationsRoute = new Hono<AppEnv>()
       idParam(c.req.param('id')),
       parseOrThrow(z.coerce.number().int().positive(), c.req.param('documentId'))
     )
-    const ext = { 'application/pdf': 'pdf', 'image/png': 'png', 'image/jpeg': 'jpg' }[doc.mediaType]
-    return c.body(new Uint8Array(doc.bytes), 200, {
-      'Content-Type': doc.mediaType,
-      'Content-Disposition': `attachment; filename="repair-${doc.material}-${doc.id}.${ext}"`,
-      'X-Content-Type-Options': 'nosniff',
-      'Cache-Control': 'no-store',
-    })
+    return uploadedFile(c, doc, `repair-${doc.material}-${doc.id}`)
   })

@@ -1,8 +1,8 @@
 import { spawn } from 'node:child_process'
 import { createInterface } from 'node:readline'
-import { totpCode } from '../../functions/auth/totp.ts'
 import type { SiteBuilder } from '../../functions/node/site-builder.ts'
 import { ROOT } from '../lib.ts'
+import { logInOverApi } from '../local-server.ts'
 import type { E2eAccount } from '../ready-accounts.ts'
 
 /**
@@ -39,20 +39,7 @@ export async function startServerProcess(
     firstBuildMs: ready.firstBuildMs,
     account,
     /** Sign in through the API as a person does (password + current TOTP); the session cookie. */
-    async logIn(username: string): Promise<string> {
-      const a = account(username)
-      const res = await fetch(`${ready.base}/api/v1/auth/login`, {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json' },
-        body: JSON.stringify({
-          username,
-          password: a.password,
-          totp: totpCode(a.secret, Date.now()),
-        }),
-      })
-      if (res.status !== 200) throw new Error(`login ${username}: ${res.status}`)
-      return res.headers.get('set-cookie')!.split(';')[0]!
-    },
+    logIn: (username: string) => logInOverApi(ready.base, account(username)),
     async builderState(): Promise<SiteBuilder['state']> {
       const answer = next()
       child.stdin!.write('state\n')

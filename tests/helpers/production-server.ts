@@ -42,11 +42,17 @@ export type Started = {
  * through npm, so a SIGTERM sent to npm alone (KillMode=mixed) is what reaches the server.
  */
 export function startProduction(env: NodeJS.ProcessEnv): Started {
-  const child = spawn('npm', ['start', '--', '--production'], {
-    cwd: ROOT,
-    env,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  })
+  return track(
+    spawn('npm', ['start', '--', '--production'], {
+      cwd: ROOT,
+      env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    })
+  )
+}
+
+/** Collect a child's output lines (stdout and stderr piped) and note when it exits. */
+export function track(child: ChildProcess): Started {
   const output: string[] = []
   const collect = (chunk: Buffer) => output.push(...chunk.toString().split('\n').filter(Boolean))
   child.stdout!.on('data', collect)

@@ -1,11 +1,9 @@
 import { readFileSync } from 'node:fs'
-import { solveChallenge, type Challenge } from 'altcha-lib'
-// Node's hash is the same algorithm as the browser's WebCrypto one, and much faster to loop.
-import { deriveKey } from 'altcha-lib/algorithms/sha'
 import { expect } from 'vitest'
 import { totpCode } from '../../functions/auth/totp.ts'
 import type { E2eAccount } from '../../scripts/ready-accounts.ts'
 import { jpegWithGps } from '../fixtures/gps-photo.ts'
+import { solvedAltcha } from '../../scripts/solve-altcha.ts'
 
 /** One runtime serving the API: its address, its accounts, and its database files on disk. */
 export type Runtime = {
@@ -38,11 +36,7 @@ export async function checkPublicChannels(rt: Runtime) {
       },
       body: body instanceof FormData ? body : JSON.stringify(body),
     })
-  const solved = async () => {
-    const challenge = (await (await get('/public/challenge')).json()) as Challenge
-    const solution = await solveChallenge({ challenge, deriveKey })
-    return btoa(JSON.stringify({ challenge, solution }))
-  }
+  const solved = () => solvedAltcha(() => get('/public/challenge'))
   const form = (fields: Record<string, string>) => {
     const f = new FormData()
     for (const [k, v] of Object.entries(fields)) f.append(k, v)
