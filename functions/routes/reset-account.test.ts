@@ -70,6 +70,15 @@ describe('重置账号 (issue 16, item 4)', () => {
     expect((await post(t, '/api/v1/users/admin-b/reset', { totp: true }, p.clerk)).status).toBe(403)
   })
 
+  it('refuses to disable one’s own account: an admin would lock themselves out', async () => {
+    const p = await people()
+    const own = await post(t, '/api/v1/users/admin-a/disable', {}, p.admin)
+    expect(own.status).toBe(403)
+    expect(JSON.stringify(await own.json())).toContain('不能停用自己的账号')
+    expect((await findUserByUsername(t.db, 'admin-a'))!.disabled).toBe(false)
+    expect((await post(t, '/api/v1/users/admin-a/disable', {}, p.admin2)).status).toBe(200)
+  })
+
   it('recovers the last admin from the command line, printing a new password once', async () => {
     await addUser(t, 'admin-a', 'admin', null)
     const { stdout } = await promisify(execFile)(

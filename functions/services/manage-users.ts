@@ -64,6 +64,10 @@ export async function createUser(
 export async function disableUser(ctx: ServiceContext, username: string) {
   const user = await findUserByUsername(ctx.db, username)
   if (!user) throw new NotFoundError('用户', username)
+  // An admin who disabled their own account would be locked out at once, and with it possibly
+  // the city's last admin: another admin does it, as with 重置.
+  if (ctx.actor && ctx.actor.id === user.id)
+    throw new ForbiddenError('不能停用自己的账号。如确需停用，请另一名系统管理员办理')
   await ctx.db.transaction(async (tx) => {
     await updateUser(tx, user.id, { disabled: true })
     await deleteSessionsOfUser(tx, user.id)

@@ -2,7 +2,14 @@ import { readFileSync, existsSync } from 'node:fs'
 import { describe, expect, inject, it } from 'vitest'
 import { createDb } from '../../db/client.ts'
 import { withGpsExif } from '../fixtures/gps-photo.ts'
-import { logIn, openPage, seriousAxeViolations, url, useBrowser } from '../helpers/e2e.ts'
+import {
+  logIn,
+  openPage,
+  seriousAxeViolations,
+  sidewaysOverflow,
+  url,
+  useBrowser,
+} from '../helpers/e2e.ts'
 
 const ctx = useBrowser()
 
@@ -109,6 +116,8 @@ describe('投诉举报 end to end (issue 17)', () => {
     await editor.page.getByRole('button', { name: '提交答复审核' }).click()
     await editor.page.locator('#confirmation').getByText('答复已提交审核').waitFor()
     expect(await seriousAxeViolations(editor.page)).toEqual([])
+    await editor.page.setViewportSize({ width: 375, height: 800 })
+    expect(await sidewaysOverflow(editor.page), 'complaint view at 375 px').toEqual([])
     await editor.close()
     const dawa = await openPage(ctx.browser, '/admin/')
     await logIn(dawa.page, 'editor-dw2')

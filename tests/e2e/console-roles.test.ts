@@ -28,6 +28,13 @@ describe('the console by role', () => {
       .filter({ hasText: '您的角色是录入员，不能使用“用户管理”' })
       .waitFor()
     await expect(page.getByRole('button', { name: '创建用户' }).isVisible()).resolves.toBe(false)
+
+    // A record of another district, opened from a colleague's link: said in words, not
+    // "正在读取…" for ever.
+    const elsewhere = ctx.snap.penalties.find((p) => p.districtCode !== '211103')!
+    await page.goto(url(`/admin/penalties/view/?id=${elsewhere.id}`))
+    await page.getByRole('alert').filter({ hasText: '或不在您的辖区内' }).waitFor()
+    await expect(page.getByText('正在读取…').count()).resolves.toBe(0)
     await close()
   })
 

@@ -43,6 +43,21 @@ export async function openPage(
   return { page, response, close: () => context.close() }
 }
 
+/**
+ * Elements that stick out past the viewport's right edge (the page would scroll sideways), named
+ * so a failure says what to fix. A data table may scroll inside its own keyboard-focusable region
+ * (WCAG 1.4.10 exempts tables); the region itself may not stick out.
+ */
+export async function sidewaysOverflow(page: Page): Promise<string[]> {
+  return page.evaluate(() =>
+    [...document.querySelectorAll('body *')]
+      .filter((e) => !e.parentElement?.closest('.app-table-wrap'))
+      .filter((e) => e.getBoundingClientRect().right > window.innerWidth + 0.5)
+      .slice(0, 4)
+      .map((e) => `${e.tagName.toLowerCase()}#${e.id}.${e.className}`)
+  )
+}
+
 export type AxeViolation = {
   id: string
   impact: string
