@@ -31,7 +31,9 @@ describe('corrections and new subjects', () => {
     await e.getByLabel('罚款金额（元）（可为空）').waitFor()
     expect(await seriousAxeViolations(e)).toEqual([])
     // Saving without changing anything says so, in Chinese.
-    await e.getByLabel('更正理由（将在网站公开）').fill('罚款金额录入有误，依决定书更正。')
+    await e
+      .getByLabel('更正理由（将在网站公开）')
+      .fill('罚款金额与处罚决定书不一致，依决定书更正。')
     await e.getByRole('button', { name: '保存更正草稿' }).click()
     await e.getByRole('alert').filter({ hasText: '请至少更正一项内容' }).waitFor()
     await e.getByLabel('罚款金额（元）（可为空）').fill(String(newFine))
@@ -72,15 +74,18 @@ describe('corrections and new subjects', () => {
     await reviewer.close()
 
     // 4. After the rebuild the penalty shows its new fine and the public change log says what changed.
-    // This correction's own reason, not just 更正前: another journey may have corrected it before.
+    // This correction's own reason (no other journey uses it), not just 更正前: the objection
+    // journey may have corrected the same penalty before.
     await waitForRebuild('the corrected penalty', async () =>
       (await (await fetch(url(`/penalties/${page.id}/`))).text()).includes(
-        '罚款金额录入有误，依决定书更正。'
+        '罚款金额与处罚决定书不一致，依决定书更正。'
       )
     )
     const pub = await openPage(ctx.browser, `/penalties/${page.id}/`, { width: 375 })
     const log = pub.page.getByRole('region', { name: '信息变更记录' })
-    await expect(log.getByText('罚款金额录入有误，依决定书更正。').count()).resolves.toBe(1)
+    await expect(log.getByText('罚款金额与处罚决定书不一致，依决定书更正。').count()).resolves.toBe(
+      1
+    )
     await expect(
       log.getByRole('cell', { name: `${newFine.toLocaleString('zh-CN')} 元` }).count()
     ).resolves.toBe(1)
