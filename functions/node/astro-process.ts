@@ -6,12 +6,19 @@
  * when the parent sends the build's environment. Started by functions/node/astro-runner.ts.
  */
 import { build } from 'astro'
+import { keepAfterBuild, keepRendererIntegration, renderAgain } from './kept-renderer.ts'
 
 type Go = {
   type: 'build'
   root: string
   env: Record<string, string | undefined>
   verbose: boolean
+}
+/** Render again with what the last build kept (kept-renderer.ts), linking from `previous`. */
+type Again = {
+  type: 'render'
+  env: Record<string, string | undefined>
+  previous: string
 }
 
 // Packages the build itself and the prerendered pages load; a failure here is only a missed
@@ -38,24 +45,49 @@ process.send!({ ready: true }, (err: Error | null) => {
 })
 
 // The pages' data loader (site/lib/data.ts) waits on this before reading the snapshot: the
-// parent starts the build first and writes the snapshot while Astro bundles.
+// parent starts the build first and writes the snapshot while Astro bundles. Each build or
+// render gets a new one, so the pages never read the last build's files.
 let inputsReady!: () => void
-;(globalThis as Record<symbol, unknown>)[Symbol.for('property-credit.build-inputs')] =
-  new Promise<void>((resolve) => (inputsReady = resolve))
+function awaitInputs() {
+  ;(globalThis as Record<symbol, unknown>)[Symbol.for('property-credit.build-inputs')] =
+    new Promise<void>((resolve) => (inputsReady = resolve))
+}
 
-process.on('message', async (message: Go | { type: 'inputs-ready' }) => {
-  if (message.type === 'inputs-ready') return inputsReady()
-  const go = message
-  for (const [k, v] of Object.entries(go.env)) {
+function useEnv(env: Record<string, string | undefined>) {
+  for (const [k, v] of Object.entries(env)) {
     if (v === undefined) delete process.env[k]
     else process.env[k] = v
   }
+}
+
+const fail = (err: unknown) =>
+  process.send!({ error: err instanceof Error ? (err.stack ?? err.message) : String(err) }, () =>
+    process.exit(1)
+  )
+
+// astro.config.mjs adds this integration when it finds it here (an inline `integrations` option
+// would replace the adapter's).
+;(globalThis as Record<symbol, unknown>)[Symbol.for('property-credit.keep-renderer')] =
+  keepRendererIntegration()
+
+process.on('message', async (message: Go | Again | { type: 'inputs-ready' }) => {
+  if (message.type === 'inputs-ready') return inputsReady()
+  useEnv(message.env)
+  awaitInputs()
   try {
-    await build({ root: go.root, logLevel: go.verbose ? 'info' : 'silent' })
-    process.send!({ ok: true }, () => process.exit(0))
+    if (message.type === 'render') {
+      await renderAgain(process.env.SITE_OUT_DIR!, message.previous)
+      process.send!({ ok: true })
+      return
+    }
+    await build({
+      root: message.root,
+      logLevel: message.verbose ? 'info' : 'silent',
+    })
+    // Kept for the next build when it can be (kept-renderer.ts); otherwise this process is done.
+    if (await keepAfterBuild(process.env.SITE_OUT_DIR!)) process.send!({ ok: true, kept: true })
+    else process.send!({ ok: true }, () => process.exit(0))
   } catch (err) {
-    process.send!({ error: err instanceof Error ? (err.stack ?? err.message) : String(err) }, () =>
-      process.exit(1)
-    )
+    fail(err)
   }
 })

@@ -38,6 +38,11 @@ export type BuildReport = {
   outDir: string
   /** False when only changed record pages were rendered and the rest kept from `previous`. */
   full: boolean
+  /**
+   * How Astro ran: a whole `astro build`, or the last build's process rendering again without
+   * bundling (functions/node/kept-renderer.ts).
+   */
+  astro: 'rendered again' | 'bundled'
   /** Record pages rendered / kept from the previous build. */
   renderedRecords: number
   keptRecords: number
@@ -349,7 +354,10 @@ export async function buildSite(
       ASTRO_TELEMETRY_DISABLED: '1',
     },
     options.signal,
-    inputs
+    inputs,
+    // The live build, by the same code: what the bundler wrote is linked from it when the last
+    // build's Astro process renders this one (functions/node/kept-renderer.ts).
+    options.previous ?? null
   )
   rendering.catch(() => undefined)
   let indexing: Promise<{ value: number; ms: number }> | null = null
@@ -384,7 +392,7 @@ export async function buildSite(
     // Settled below; until then a failure must not go unhandled while Astro runs.
     keeping?.catch(() => undefined)
 
-    await rendering
+    const astro = await rendering
     const t2 = performance.now()
 
     // What Astro wrote is checked and compressed before the kept pages join it: they were
@@ -428,6 +436,7 @@ export async function buildSite(
     return {
       outDir,
       full: plan.full,
+      astro,
       renderedRecords: recordCount - kept.size,
       keptRecords: kept.size,
       searchRecords: indexed.value,

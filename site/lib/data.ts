@@ -11,7 +11,7 @@ import { RECORD_PAGES, type RecordPageKind, type RenderPlan } from './record-pag
  * The build pipeline loads the snapshot itself and hands it over as SNAPSHOT_FILE, so one build
  * reads the database once (functions/node/build-site.ts).
  */
-let snapshot: Promise<PublicSnapshot> | undefined
+let snapshot: { inputs: unknown; value: Promise<PublicSnapshot> } | undefined
 
 /**
  * In the build's Astro process (functions/node/astro-process.ts) the files below are written
@@ -23,10 +23,16 @@ function buildInputs(): Promise<void> | undefined {
   ]
 }
 
+/**
+ * Each build's files come with a new inputs promise: a process that renders again (the kept
+ * renderer, functions/node/astro-process.ts) reads the new snapshot and plan, never the last.
+ */
 export function getSnapshot(): Promise<PublicSnapshot> {
-  snapshot ??= (async () => {
+  const inputs = buildInputs()
+  if (snapshot && snapshot.inputs === inputs) return snapshot.value
+  const value = (async () => {
     if (process.env.SNAPSHOT_FILE) {
-      await buildInputs()
+      await inputs
       return JSON.parse(await readFile(process.env.SNAPSHOT_FILE, 'utf8')) as PublicSnapshot
     }
     const db = createDb(readDbConfig(process.env))
@@ -36,10 +42,11 @@ export function getSnapshot(): Promise<PublicSnapshot> {
       db.$close()
     }
   })()
-  return snapshot
+  snapshot = { inputs, value }
+  return value
 }
 
-let plan: Promise<RenderPlan> | undefined
+let plan: { inputs: unknown; value: Promise<RenderPlan> } | undefined
 
 /**
  * The records of one kind whose pages this build renders: all, unless the pipeline passed a
@@ -47,13 +54,18 @@ let plan: Promise<RenderPlan> | undefined
  */
 export async function pagesToRender<T>(kind: RecordPageKind, items: T[]): Promise<T[]> {
   const file = process.env.RENDER_PLAN_FILE
-  plan ??= file
-    ? (async () => {
-        await buildInputs()
-        return JSON.parse(await readFile(file, 'utf8')) as RenderPlan
-      })()
-    : Promise.resolve({ full: true })
-  const current = await plan
+  const inputs = buildInputs()
+  if (!plan || plan.inputs !== inputs)
+    plan = {
+      inputs,
+      value: file
+        ? (async () => {
+            await inputs
+            return JSON.parse(await readFile(file, 'utf8')) as RenderPlan
+          })()
+        : Promise.resolve({ full: true }),
+    }
+  const current = await plan.value
   if (current.full) return items
   const wanted = new Set(current.render[kind])
   const id = RECORD_PAGES[kind].id as (item: T) => string

@@ -6,11 +6,14 @@ export function formatDate(date: string | null): string {
   return date ? formatChineseDate(date) : '无'
 }
 
+// One formatter for every amount: toLocaleString builds a new one per call, which was 0.3 s of a
+// 10,000-subject build (issue 18 profile). Same output.
+const amount = new Intl.NumberFormat('zh-CN', { maximumFractionDigits: 2 })
+
 /** Integer 分 → "¥12,500 元" style Chinese amount; null → 无. */
 export function formatFen(fen: number | null): string {
   if (fen === null) return '无'
-  const yuan = fen / 100
-  return `${yuan.toLocaleString('zh-CN', { maximumFractionDigits: 2 })} 元`
+  return `${amount.format(fen / 100)} 元`
 }
 
 /** The district name for a division code, from the snapshot's district list. */
@@ -20,5 +23,5 @@ export function districtName(districts: District[], code: string): string {
 
 /** Integer 分 → "203.5" (万元), for a headline figure whose unit is set apart. */
 export function formatWanFigure(fen: number): string {
-  return (fen / 1_000_000).toLocaleString('zh-CN', { maximumFractionDigits: 2 })
+  return amount.format(fen / 1_000_000)
 }

@@ -76,7 +76,25 @@ describe('a partial build', () => {
       })
       const linked = await build('linked', before)
       const fromPrepared = await build('prepared', before, { from: before, dir: prepared })
-      await build('full', null)
+      // The full build also proves the heap-limit fallback (astro-runner.ts): a limit no build
+      // fits in kills Astro's process, and the build is redone without a limit, same output.
+      const full = await buildSite(
+        ROOT,
+        join(dir, 'full'),
+        { ...env, ASTRO_HEAP_MB: '24' },
+        {
+          previous: null,
+          precompress: { compareWith: null },
+        }
+      )
+      expect(full.full).toBe(true)
+      // The two partial builds were rendered by the first build's Astro process without
+      // bundling again (kept-renderer.ts); the full one by a fresh `astro build`.
+      expect([linked.astro, fromPrepared.astro, full.astro]).toEqual([
+        'rendered again',
+        'rendered again',
+        'bundled',
+      ])
       for (const partial of [linked, fromPrepared]) {
         expect(partial).toMatchObject({ full: false })
         expect(partial.renderedRecords).toBeLessThan(10)

@@ -1,0 +1,212 @@
+/**
+ * Render again without bundling again (issue 18, ADR 019). `astro build` bundles the pages with
+ * Vite (2–3 s of every publication on this machine) and then prerenders each path through a
+ * "prerenderer". The code is the same from one publication to the next; only the data changes.
+ * So the Astro process that ran a build keeps Astro's own prerenderer (the bundled pages, ready
+ * to render) and, for the next build, renders every path again through it into the new build
+ * directory, linking what the bundler wrote (scripts, styles, public files, the Worker) from
+ * the build before. tests/e2e/partial-build.test.ts proves the result is the same, file for
+ * file and byte for byte, as a fresh `astro build` of the same data.
+ *
+ * Runs inside functions/node/astro-process.ts only.
+ */
+import { copyFile, link, mkdir, readdir, readFile, writeFile } from 'node:fs/promises'
+import { createRequire } from 'node:module'
+import { dirname, join, relative } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import type { AstroIntegration } from 'astro'
+
+type RouteData = { type: string; route: string; component: string }
+type PathWithRoute = { pathname: string; route: RouteData }
+/** The part of Astro's default prerenderer we use (astro/dist/core/build/default-prerenderer.js). */
+type Prerenderer = {
+  setup?: () => Promise<void>
+  getStaticPaths: () => Promise<PathWithRoute[]>
+  render: (
+    request: Request,
+    opts: { routeData: RouteData }
+  ) => Promise<Response | { response: Response }>
+  app?: {
+    manifest: { routes: { routeData: RouteData & { prerender: boolean } }[] }
+    getComponentByRoute: (route: RouteData) => Promise<unknown>
+    routeCache: { clearAll: () => void }
+    getOptions: () => { origin: string }
+    getSettings: () => AstroSettings
+  }
+}
+type AstroSettings = {
+  config: { base: string; trailingSlash: string; build: { format: string; client: URL } }
+}
+type OutHelpers = {
+  getOutFolder: (settings: AstroSettings, pathname: string, route: RouteData) => URL
+  getOutFile: (format: string, folder: URL, pathname: string, route: RouteData) => URL
+}
+
+/** What a finished build left that a later render needs: the files the bundler wrote. */
+type Kept = {
+  prerenderer: Prerenderer
+  /** Client files not written by rendering (scripts, styles, public files), relative. */
+  clientFiles: string[]
+  /** The Worker bundle and its configuration, relative to server/. */
+  serverFiles: string[]
+  /** The adapter's `_headers` (the builder appends the site's own rules to a fresh copy). */
+  adapterHeaders: string | null
+}
+
+let captured: { prerenderer: Prerenderer; paths: PathWithRoute[] } | null = null
+let kept: Kept | null = null
+
+/** Astro's own path → file rules, so a rendered page lands where `astro build` puts it. */
+function outHelpers(): OutHelpers {
+  const require = createRequire(import.meta.url)
+  return require(join(dirname(require.resolve('astro')), 'core/build/common.js')) as OutHelpers
+}
+
+/** The integration that lets the process keep Astro's prerenderer once the build used it. */
+export function keepRendererIntegration(): AstroIntegration {
+  return {
+    name: 'property-credit:keep-renderer',
+    hooks: {
+      // With a prerenderer of an integration's own, Astro leaves the prerender bundle's entry
+      // to it (vite-build-config.js); ours wraps Astro's default one, so name the default entry.
+      'astro:build:setup': ({ vite, target }) => {
+        if (target !== 'server') return
+        const prerender = ((vite.environments ??= {}).prerender ??= {})
+        const options = ((prerender.build ??= {}).rolldownOptions ??= {})
+        options.input ??= 'astro/entrypoints/prerender'
+      },
+      'astro:build:start': ({ setPrerenderer }) => {
+        captured = null
+        setPrerenderer((defaultPrerenderer) => {
+          const p = defaultPrerenderer as unknown as Prerenderer
+          return {
+            ...defaultPrerenderer,
+            async setup() {
+              await p.setup?.()
+              // Every page's module now, while the bundle's directory exists (Astro deletes it
+              // after the build): a later render must never import a file that is gone.
+              for (const { routeData } of p.app!.manifest.routes)
+                if (routeData.prerender) await p.app!.getComponentByRoute(routeData)
+              captured = { prerenderer: p, paths: [] }
+            },
+            async getStaticPaths() {
+              const paths = await p.getStaticPaths()
+              if (captured) captured.paths = paths
+              return paths
+            },
+          } as typeof defaultPrerenderer
+        })
+      },
+    },
+  }
+}
+
+async function filesUnder(dir: string): Promise<string[]> {
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true })
+  return entries.filter((e) => e.isFile()).map((e) => relative(dir, join(e.parentPath, e.name)))
+}
+
+/** The files each path renders to, relative to the client directory. */
+async function renderedFiles(p: Prerenderer, paths: PathWithRoute[]): Promise<Map<string, string>> {
+  const settings = p.app!.getSettings()
+  const { getOutFolder, getOutFile } = outHelpers()
+  const client = fileURLToPath(settings.config.build.client)
+  const out = new Map<string, string>()
+  for (const { pathname, route } of paths) {
+    const encoded = encodeURI(pathname)
+    const folder = getOutFolder(settings, encoded, route)
+    out.set(
+      pathname,
+      relative(
+        client,
+        fileURLToPath(getOutFile(settings.config.build.format, folder, encoded, route))
+      )
+    )
+  }
+  return out
+}
+
+/**
+ * After a successful `astro build` into `outDir`: keep the prerenderer and note which files the
+ * bundler wrote. Only for the layout this site uses (directory format at the root); anything else
+ * and the process is not kept. Returns whether it was kept.
+ */
+export async function keepAfterBuild(outDir: string): Promise<boolean> {
+  kept = null
+  const p = captured?.prerenderer
+  const config = p?.app?.getSettings().config
+  if (!p || !config || config.build.format !== 'directory' || config.base !== '/') return false
+  const clientDir = join(outDir, 'client')
+  const rendered = new Set((await renderedFiles(p, captured!.paths)).values())
+  // The builder writes these itself after Astro: never linked, or it would write into the
+  // previous build's file (a hard link is the same file).
+  const builderWrites = new Set(['_headers', '_redirects'])
+  const clientFiles = (await filesUnder(clientDir)).filter(
+    (f) => !rendered.has(f) && !builderWrites.has(f)
+  )
+  kept = {
+    prerenderer: p,
+    clientFiles,
+    serverFiles: await filesUnder(join(outDir, 'server')),
+    adapterHeaders: await readFile(join(clientDir, '_headers'), 'utf8').catch(() => null),
+  }
+  return true
+}
+
+/** Every path to prerender, asked afresh (Astro caches getStaticPaths per route). */
+async function paths(p: Prerenderer): Promise<PathWithRoute[]> {
+  p.app!.routeCache.clearAll()
+  return p.getStaticPaths()
+}
+
+async function linkOrCopy(from: string, to: string): Promise<void> {
+  await mkdir(dirname(to), { recursive: true })
+  await link(from, to).catch(() => copyFile(from, to))
+}
+
+async function inBatches<T>(items: T[], size: number, each: (item: T) => Promise<void>) {
+  for (let i = 0; i < items.length; i += size) await Promise.all(items.slice(i, i + size).map(each))
+}
+
+/**
+ * Render every path into `outDir` with the kept prerenderer (the pages read this build's
+ * snapshot and plan: site/lib/data.ts), linking the bundler's files from `previous`, a build by
+ * the same code. Throws when there is nothing kept or a file is missing: the caller then runs a
+ * full `astro build`.
+ */
+export async function renderAgain(outDir: string, previous: string): Promise<void> {
+  if (!kept) throw new Error('no kept renderer')
+  const { prerenderer: p, clientFiles, serverFiles, adapterHeaders } = kept
+  const clientDir = join(outDir, 'client')
+  await mkdir(clientDir, { recursive: true })
+  const linking = Promise.all([
+    inBatches(clientFiles, 64, (f) => linkOrCopy(join(previous, 'client', f), join(clientDir, f))),
+    inBatches(serverFiles, 64, (f) =>
+      linkOrCopy(join(previous, 'server', f), join(outDir, 'server', f))
+    ),
+    adapterHeaders === null ? null : writeFile(join(clientDir, '_headers'), adapterHeaders),
+  ])
+  linking.catch(() => undefined)
+  const all = await paths(p)
+  const files = await renderedFiles(p, all)
+  const origin = p.app!.getOptions().origin
+  // As astro.config.mjs's build.concurrency: pages render while earlier ones are written.
+  await inBatches(all, 4, async ({ pathname, route }) => {
+    // Astro's URL for a prerendered path in this layout (getUrlForPath in its generate.js).
+    const path =
+      pathname === '/' || pathname === ''
+        ? '/'
+        : route.type === 'endpoint'
+          ? pathname
+          : `${pathname.replace(/\/$/, '')}/`
+    const result = await p.render(new Request(new URL(path, origin)), { routeData: route })
+    const response = result instanceof Response ? result : result.response
+    if (response.status >= 300 && response.status < 400)
+      throw new Error(`${pathname}: a redirect, which the kept renderer does not write`)
+    if (!response.body) return
+    const file = join(clientDir, files.get(pathname)!)
+    await mkdir(dirname(file), { recursive: true })
+    await writeFile(file, Buffer.from(await response.arrayBuffer()))
+  })
+  await linking
+}
