@@ -29,10 +29,13 @@ export function astroHeapArgs(env: NodeJS.ProcessEnv): string[] {
     .slice('file:'.length)
     .replace(/^\/\/(?=\/)/, '')
     .replace(/\?.*$/, '')
+  // The larger of the file and its write-ahead log: the log repeats pages of the file (after a
+  // large write it can be as big as the file while holding nothing new), and right after such a
+  // write, before a checkpoint, it may hold most of the data.
   let bytes = 0
   for (const suffix of ['', '-wal']) {
     try {
-      bytes += statSync(path + suffix).size
+      bytes = Math.max(bytes, statSync(path + suffix).size)
     } catch {
       // No such file (yet), or no write-ahead log at the moment.
     }
