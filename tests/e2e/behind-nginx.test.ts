@@ -306,7 +306,6 @@ describe('operations', () => {
       districtCode: '211103',
     })
     await editor(`/api/v1/changes/${change.id}/submit`, {})
-    await reviewer(`/api/v1/changes/${change.id}/approve`, {})
     const { cookie } = await signIn('editor-xl3')
     const answered = new Map<string, number>()
     const unanswered = new Set<string>()
@@ -340,7 +339,17 @@ describe('operations', () => {
     }
     const builtBefore = server.output.filter((l) => l.includes("msg: 'site built'")).length
     const workers = Array.from({ length: 8 }, worker)
-    await new Promise((r) => setTimeout(r, 1500))
+    await new Promise((r) => setTimeout(r, 1000))
+    // The approval starts the rebuild under load; the signal comes as soon as it is running. A
+    // publication renders in about a second here (ADR 020), so a fixed wait could miss it.
+    await reviewer(`/api/v1/changes/${change.id}/approve`, {})
+    for (let i = 0; i < 200; i++) {
+      const status = await fetch(direct('/api/v1/site/build'), {
+        headers: { Cookie: cookie },
+      }).then((r) => r.json() as Promise<{ state: string }>)
+      if (status.state === 'building') break
+      await new Promise((r) => setTimeout(r, 10))
+    }
     signalled = true
     server.child.kill('SIGTERM')
     const code = await server.exited
