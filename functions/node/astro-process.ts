@@ -60,11 +60,6 @@ function useEnv(env: Record<string, string | undefined>) {
   }
 }
 
-const fail = (err: unknown) =>
-  process.send!({ error: err instanceof Error ? (err.stack ?? err.message) : String(err) }, () =>
-    process.exit(1)
-  )
-
 // astro.config.mjs adds this integration when it finds it here (an inline `integrations` option
 // would replace the adapter's).
 ;(globalThis as Record<symbol, unknown>)[Symbol.for('property-credit.keep-renderer')] =
@@ -88,6 +83,8 @@ process.on('message', async (message: Go | Again | { type: 'inputs-ready' }) => 
     if (await keepAfterBuild(process.env.SITE_OUT_DIR!)) process.send!({ ok: true, kept: true })
     else process.send!({ ok: true }, () => process.exit(0))
   } catch (err) {
-    fail(err)
+    process.send!({ error: err instanceof Error ? (err.stack ?? err.message) : String(err) }, () =>
+      process.exit(1)
+    )
   }
 })

@@ -1,15 +1,5 @@
 import { createHash } from 'node:crypto'
-import {
-  copyFile,
-  link,
-  mkdir,
-  mkdtemp,
-  readFile,
-  rename,
-  rm,
-  rmdir,
-  writeFile,
-} from 'node:fs/promises'
+import { mkdir, mkdtemp, readFile, rename, rm, rmdir, writeFile } from 'node:fs/promises'
 import { dirname, join } from 'node:path'
 import * as pagefind from 'pagefind'
 import { createDb, readDbConfig } from '../../db/client.ts'
@@ -30,6 +20,7 @@ import {
 import { searchRecords } from '../../site/lib/search-records.ts'
 import { allowedContacts, scanOutputForPersonalInfo } from './personal-info-scan.ts'
 import { astroBuild } from './astro-runner.ts'
+import { inBatches, linkOrCopy } from './file-batches.ts'
 import { mergeDir } from './merge-dir.ts'
 import { ENCODINGS, precompressSite } from './precompress.ts'
 
@@ -140,21 +131,16 @@ async function keepUnchanged(
       if (!rendered.has(id)) kept.add(recordPageFile(kind, id))
     }
   }
-  // Tens of thousands of small file-system calls: a few dozen in flight, not one at a time.
   const files = [...kept]
-  const inBatches = async (items: string[], each: (item: string) => Promise<unknown>) => {
-    for (let i = 0; i < items.length; i += 64) await Promise.all(items.slice(i, i + 64).map(each))
-  }
-  await inBatches([...new Set(files.map((f) => dirname(join(staging, f))))], (dir) =>
+  await inBatches([...new Set(files.map((f) => dirname(join(staging, f))))], 64, (dir) =>
     mkdir(dir, { recursive: true })
   )
-  const keep = (from: string, to: string) => link(from, to).catch(() => copyFile(from, to))
-  await inBatches(files, async (file) => {
+  await inBatches(files, 64, async (file) => {
     const from = join(previousClient, file)
     const to = join(staging, file)
-    await keep(from, to)
+    await linkOrCopy(from, to)
     for (const { suffix } of ENCODINGS)
-      await keep(from + suffix, to + suffix).catch((err: NodeJS.ErrnoException) => {
+      await linkOrCopy(from + suffix, to + suffix).catch((err: NodeJS.ErrnoException) => {
         if (err.code !== 'ENOENT') throw err
       })
   })

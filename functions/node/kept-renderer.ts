@@ -1,5 +1,5 @@
 /**
- * Render again without bundling again (issue 18, ADR 019). `astro build` bundles the pages with
+ * Render again without bundling again (issue 18, ADR 020). `astro build` bundles the pages with
  * Vite (2–3 s of every publication on this machine) and then prerenders each path through a
  * "prerenderer". The code is the same from one publication to the next; only the data changes.
  * So the Astro process that ran a build keeps Astro's own prerenderer (the bundled pages, ready
@@ -10,11 +10,12 @@
  *
  * Runs inside functions/node/astro-process.ts only.
  */
-import { copyFile, link, mkdir, readdir, readFile, writeFile } from 'node:fs/promises'
+import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises'
 import { createRequire } from 'node:module'
 import { dirname, join, relative } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import type { AstroIntegration } from 'astro'
+import { inBatches, linkOrCopy } from './file-batches.ts'
 
 type RouteData = { type: string; route: string; component: string }
 type PathWithRoute = { pathname: string; route: RouteData }
@@ -159,13 +160,9 @@ async function paths(p: Prerenderer): Promise<PathWithRoute[]> {
   return p.getStaticPaths()
 }
 
-async function linkOrCopy(from: string, to: string): Promise<void> {
+async function linkInto(from: string, to: string): Promise<void> {
   await mkdir(dirname(to), { recursive: true })
-  await link(from, to).catch(() => copyFile(from, to))
-}
-
-async function inBatches<T>(items: T[], size: number, each: (item: T) => Promise<void>) {
-  for (let i = 0; i < items.length; i += size) await Promise.all(items.slice(i, i + size).map(each))
+  await linkOrCopy(from, to)
 }
 
 /**
@@ -180,9 +177,9 @@ export async function renderAgain(outDir: string, previous: string): Promise<voi
   const clientDir = join(outDir, 'client')
   await mkdir(clientDir, { recursive: true })
   const linking = Promise.all([
-    inBatches(clientFiles, 64, (f) => linkOrCopy(join(previous, 'client', f), join(clientDir, f))),
+    inBatches(clientFiles, 64, (f) => linkInto(join(previous, 'client', f), join(clientDir, f))),
     inBatches(serverFiles, 64, (f) =>
-      linkOrCopy(join(previous, 'server', f), join(outDir, 'server', f))
+      linkInto(join(previous, 'server', f), join(outDir, 'server', f))
     ),
     adapterHeaders === null ? null : writeFile(join(clientDir, '_headers'), adapterHeaders),
   ])

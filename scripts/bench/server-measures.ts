@@ -37,13 +37,13 @@ export async function publishToLive(
     for (let failures = 0; ;) {
       // A connection the server closes as the poll reuses it (its event loop was busy loading a
       // 100,000-subject snapshot) is retried; a server that stopped answering ends the bench.
-      const html = await fetch(`${base}/penalties/${id}/`).then(
-        async (r) => ((failures = 0), await r.text()),
-        (err: unknown) => {
-          if (++failures > 50) throw new Error(`the server stopped answering: ${String(err)}`)
-          return ''
-        }
-      )
+      let html = ''
+      try {
+        html = await (await fetch(`${base}/penalties/${id}/`)).text()
+        failures = 0
+      } catch (err) {
+        if (++failures > 50) throw new Error(`the server stopped answering: ${String(err)}`)
+      }
       if (html.includes(marker)) break
       if (performance.now() - started > 600_000) throw new Error('publish never went live')
       await new Promise((r) => setTimeout(r, 100))
