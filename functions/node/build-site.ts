@@ -12,7 +12,7 @@ import { loadPublicSnapshot, type PublicSnapshot } from '../../db/queries/public
 import {
   RECORD_PAGE_KINDS,
   RECORD_PAGES,
-  recordPageFile,
+  recordPageFiles,
   sharedPageInputs,
   type RecordPageKind,
   type RenderPlan,
@@ -123,12 +123,12 @@ async function keepUnchanged(
   staging: string,
   current: Manifest,
   plan: Extract<RenderPlan, { full: false }>
-): Promise<Set<string>> {
+): Promise<void> {
   const kept = new Set<string>()
   for (const kind of RECORD_PAGE_KINDS) {
     const rendered = new Set(plan.render[kind])
     for (const id of Object.keys(current.pages[kind])) {
-      if (!rendered.has(id)) kept.add(recordPageFile(kind, id))
+      if (!rendered.has(id)) for (const file of recordPageFiles(kind, id)) kept.add(file)
     }
   }
   const files = [...kept]
@@ -144,7 +144,6 @@ async function keepUnchanged(
         if (err.code !== 'ENOENT') throw err
       })
   })
-  return kept
 }
 
 /** Every record page a build has, as a plan that renders none of them. */
@@ -178,17 +177,14 @@ async function usePreparedPages(
   previous: Manifest,
   current: Manifest,
   plan: Extract<RenderPlan, { full: false }>
-): Promise<Set<string>> {
+): Promise<void> {
   await rename(await prepared, staging)
-  const kept = new Set<string>()
   const leaving: string[] = []
   for (const kind of RECORD_PAGE_KINDS) {
     const rendered = new Set(plan.render[kind])
     const now = current.pages[kind]
     for (const id of Object.keys(previous.pages[kind] ?? {})) {
-      const file = recordPageFile(kind, id)
-      if (id in now && !rendered.has(id)) kept.add(file)
-      else leaving.push(file)
+      if (!(id in now) || rendered.has(id)) leaving.push(...recordPageFiles(kind, id))
     }
   }
   for (const file of leaving) {
@@ -200,7 +196,6 @@ async function usePreparedPages(
     // An emptied directory would be left behind in the site; a rendered page takes its place.
     await rmdir(dirname(join(staging, file))).catch(() => undefined)
   }
-  return kept
 }
 
 /** Fail the build if any published file carries personal information (DESIGN §6). */
@@ -346,12 +341,15 @@ export async function buildSite(
     options.previous ?? null
   )
   rendering.catch(() => undefined)
-  let indexing: Promise<{ value: number; ms: number }> | null = null
-  let keeping: Promise<{ value: Set<string>; ms: number }> | null = null
+  let indexing = null as Promise<{ value: number; ms: number }> | null
+  let keeping: Promise<{ value: void; ms: number }> | null = null
   try {
     const { snap, manifest, previousManifest, plan } = await (async () => {
       try {
         const snap = await loadSnapshot(env, asOf)
+        // Pagefind needs nothing else and is a publication's longest phase: it starts first.
+        indexing = timed(indexRecords(join(work, 'pagefind'), snap))
+        indexing.catch(() => undefined)
         const manifest = manifestOf(snap)
         const previousManifest = options.previous ? await readManifest(options.previous) : null
         const plan = renderPlan(manifest, previousManifest)
@@ -365,7 +363,6 @@ export async function buildSite(
     })()
     inputsWritten()
     const t1 = performance.now()
-    indexing = timed(indexRecords(join(work, 'pagefind'), snap))
 
     const staging = join(work, 'kept')
     keeping = plan.full
@@ -397,8 +394,10 @@ export async function buildSite(
     options.signal?.throwIfAborted()
     const t3 = performance.now()
 
-    const kept = keeping ? (await keeping).value : new Set<string>()
-    if (keeping) await mergeDir(join(work, 'kept'), client)
+    if (keeping) {
+      await keeping
+      await mergeDir(join(work, 'kept'), client)
+    }
     // Cloudflare serves static assets with the headers and redirects these files list (the Node
     // server applies the same rules itself); the adapter's rules for /_astro/* stay first.
     const adapterHeaders = await readFile(join(client, '_headers'), 'utf8').catch(() => '')
@@ -406,7 +405,7 @@ export async function buildSite(
     await writeFile(join(client, '_redirects'), cloudflareRedirectsFile())
     const t4 = performance.now()
 
-    const indexed = await indexing
+    const indexed = await indexing!
     await rename(join(work, 'pagefind'), join(client, 'pagefind'))
     options.signal?.throwIfAborted()
     const t5 = performance.now()
@@ -419,12 +418,15 @@ export async function buildSite(
       (n, kind) => n + Object.keys(manifest.pages[kind]).length,
       0
     )
+    const rendered = plan.full
+      ? recordCount
+      : RECORD_PAGE_KINDS.reduce((n, kind) => n + plan.render[kind].length, 0)
     return {
       outDir,
       full: plan.full,
       astro,
-      renderedRecords: recordCount - kept.size,
-      keptRecords: kept.size,
+      renderedRecords: rendered,
+      keptRecords: recordCount - rendered,
       searchRecords: indexed.value,
       loadMs: Math.round(t1 - t0),
       renderMs: Math.round(t2 - t1),

@@ -1,5 +1,3 @@
-import { stringify } from 'csv-stringify/sync'
-import ExcelJS from 'exceljs'
 import { RETURN_FIGURES } from '../../db/domain/campaign.ts'
 import {
   creditListLabel,
@@ -339,31 +337,11 @@ export const DATASETS = [
   complaintFigures,
 ] as Dataset[]
 
-/** CSV with a UTF-8 BOM, so Excel opens the Chinese text correctly. */
-export function toCsv(ds: Dataset, snap: PublicSnapshot): string {
-  const rows = ds.rows(snap).map((r) => ds.columns.map((c) => c.value(r) ?? ''))
-  return '\uFEFF' + stringify([ds.columns.map((c) => c.header), ...rows])
-}
+/** The formats every data set is published in, as /data/{name}.{format}. */
+export const DATA_FORMATS = ['csv', 'xlsx', 'json'] as const
+export type DataFormat = (typeof DATA_FORMATS)[number]
 
-/** JSON: `{ snapshotDate, licence, records: [...] }` with the English keys of the data dictionary. */
-export function toJson(ds: Dataset, snap: PublicSnapshot, licence: string): string {
-  const records = ds
-    .rows(snap)
-    .map((r) => Object.fromEntries(ds.columns.map((c) => [c.key, c.value(r)])))
-  return JSON.stringify({ dataset: ds.name, snapshotDate: snap.asOf, licence, records })
-}
-
-/**
- * XLSX: the same columns and values as the CSV, for spreadsheet programs that do not honour a
- * CSV's byte-order mark (LibreOffice asks for the character set; an XLSX never needs one).
- */
-export async function toXlsx(ds: Dataset, snap: PublicSnapshot): Promise<ArrayBuffer> {
-  const wb = new ExcelJS.Workbook()
-  wb.creator = snap.jurisdiction.publisher.name
-  const ws = wb.addWorksheet(ds.title)
-  ws.addRow(ds.columns.map((c) => c.header)).font = { bold: true }
-  for (const r of ds.rows(snap)) ws.addRow(ds.columns.map((c) => c.value(r) ?? ''))
-  ws.views = [{ state: 'frozen', ySplit: 1 }]
-  const buffer = await wb.xlsx.writeBuffer()
-  return new Uint8Array(buffer).slice().buffer
+/** A data set's values, row by row in column order: exactly what its files hold. */
+export function datasetTable(ds: Dataset, snap: PublicSnapshot): (string | number | null)[][] {
+  return ds.rows(snap).map((r) => ds.columns.map((c) => c.value(r)))
 }

@@ -1,34 +1,64 @@
 import type { PublicSnapshot } from '../../db/queries/index.ts'
 import { directoryPagePath, directoryPages } from './directory.ts'
+import { exactShards } from './exact-index.ts'
+import { nameIndex } from './name-search.ts'
+import { DATA_FORMATS, DATASETS, datasetTable } from './open-data.ts'
 import { caseUrl, penaltyUrl, subjectUrl } from './urls.ts'
 
+/** The file a page at `url` (a directory URL) is written to, relative to the site root. */
+const pageFile = (url: string) => [`${url.slice(1)}index.html`]
+
 /**
- * The pages rendered once per record (and the directory's facet pages). They are most of the site, so a publish re-renders only
- * those whose data changed and keeps the others from the live build (functions/node/build-site.ts,
- * docs/decisions/011-incremental-builds.md). Each page must read nothing but its item and the
- * shared inputs below, or an unchanged digest would hide a change.
+ * The pages rendered once per record (and the other files that are many, or slow to write, and
+ * change with few publications: directory facet pages, open data files, search shards). They are
+ * most of the site and of its render time, so a publish re-renders only those whose data changed
+ * and keeps the others from the live build (functions/node/build-site.ts,
+ * docs/decisions/011-incremental-builds.md). Each must read nothing but its item and the
+ * shared inputs below, or an unchanged digest would hide a change; `files` names what it writes.
  */
 export const RECORD_PAGES = {
   creditFile: {
     items: (s: PublicSnapshot) => s.creditFiles,
     id: (f: PublicSnapshot['creditFiles'][number]) => f.subject.id,
-    url: (id: string) => subjectUrl(id),
+    files: (id: string) => pageFile(subjectUrl(id)),
   },
   penalty: {
     items: (s: PublicSnapshot) => s.penaltyPages,
     id: (p: PublicSnapshot['penaltyPages'][number]) => String(p.id),
-    url: (id: string) => penaltyUrl(Number(id)),
+    files: (id: string) => pageFile(penaltyUrl(Number(id))),
   },
   /** Directory facet pages: a publish that changes no subject's summary keeps them all. */
   directory: {
     items: (s: PublicSnapshot) => directoryPages(s),
     id: (p: ReturnType<typeof directoryPages>[number]) => directoryPagePath(p),
-    url: (id: string) => id,
+    files: (id: string) => pageFile(id),
   },
   typicalCase: {
     items: (s: PublicSnapshot) => s.casePages,
     id: (p: PublicSnapshot['casePages'][number]) => String(p.typicalCase.id),
-    url: (id: string) => caseUrl(Number(id)),
+    files: (id: string) => pageFile(caseUrl(Number(id))),
+  },
+  /**
+   * An open data set's CSV, XLSX and JSON, digested by the values they hold (issue 18: writing
+   * them was most of a publication's render, and a penalty leaves the subjects' files as they were).
+   */
+  dataset: {
+    items: (s: PublicSnapshot) =>
+      DATASETS.map((ds) => ({ name: ds.name, table: datasetTable(ds, s) })),
+    id: (d: { name: string }) => d.name,
+    files: (id: string) => DATA_FORMATS.map((format) => `data/${id}.${format}`),
+  },
+  /** The name search's shards: a subject's name or list status moves only a few of them. */
+  nameShard: {
+    items: (s: PublicSnapshot) => nameIndex(s).shards.map((map, shard) => ({ shard, map })),
+    id: (x: { shard: number }) => String(x.shard),
+    files: (id: string) => [`search/names/${id}.json`],
+  },
+  /** The exact look-up's shards (full names, codes, 决定书文号). */
+  exactShard: {
+    items: (s: PublicSnapshot) => exactShards(s).map((map, shard) => ({ shard, map })),
+    id: (x: { shard: number }) => String(x.shard),
+    files: (id: string) => [`search/exact/${id}.json`],
   },
 } as const
 
@@ -43,6 +73,6 @@ export function sharedPageInputs(s: PublicSnapshot): unknown {
 /** Which record pages a build renders: all of them, or the listed ids of each kind. */
 export type RenderPlan = { full: true } | { full: false; render: Record<RecordPageKind, string[]> }
 
-/** The file a record page is written to, relative to the site root. */
-export const recordPageFile = (kind: RecordPageKind, id: string) =>
-  `${RECORD_PAGES[kind].url(id).slice(1)}index.html`
+/** The files a record page is written to, relative to the site root. */
+export const recordPageFiles = (kind: RecordPageKind, id: string): readonly string[] =>
+  RECORD_PAGES[kind].files(id)

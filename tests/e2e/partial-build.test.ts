@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync, rmSync, mkdtempSync, mkdirSync } from 'node:fs'
+import { readdirSync, readFileSync, rmSync, mkdtempSync, mkdirSync, statSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { brotliDecompressSync, gunzipSync } from 'node:zlib'
 import ExcelJS from 'exceljs'
@@ -118,6 +118,19 @@ describe('a partial build', () => {
         expect(readFileSync(join(a, `penalties/${penalty!.id}/index.html`), 'utf8')).toContain(
           '（部分生成测试）'
         )
+        // The changed penalty's data set was written again; the subjects' files, whose values
+        // did not move, are the live build's own files (hard links), as are most search shards.
+        expect(readFileSync(join(a, 'data/penalties.csv'), 'utf8')).toContain('（部分生成测试）')
+        const inode = (build: string, f: string) => statSync(join(dir, build, 'client', f)).ino
+        for (const f of ['data/subjects.csv', 'data/subjects.xlsx', 'data/subjects.json'])
+          expect(inode(name, f), f).toBe(inode('before', f))
+        expect(inode(name, 'data/penalties.csv')).not.toBe(inode('before', 'data/penalties.csv'))
+        const shards = files(join(a, 'search/names'))
+        expect(
+          shards.filter(
+            (f) => inode(name, `search/names/${f}`) === inode('before', `search/names/${f}`)
+          ).length
+        ).toBe(shards.length)
       }
     } finally {
       cleanup()

@@ -1,11 +1,12 @@
 import type { APIRoute } from 'astro'
-import { getSnapshot } from '../../lib/data.ts'
-import { DATASETS, toCsv, toJson, toXlsx } from '../../lib/open-data.ts'
+import { getSnapshot, pagesToRender } from '../../lib/data.ts'
+import { DATA_FORMATS, DATASETS } from '../../lib/open-data.ts'
+import { toCsv, toJson, toXlsx } from '../../lib/open-data-files.ts'
 
-/** /data/{dataset}.csv and /data/{dataset}.json for every open data set. */
-export function getStaticPaths() {
-  return DATASETS.flatMap((ds) =>
-    (['csv', 'xlsx', 'json'] as const).map((format) => ({
+/** /data/{dataset}.csv, .xlsx and .json for every open data set (those whose values changed). */
+export async function getStaticPaths() {
+  return (await pagesToRender('dataset', DATASETS)).flatMap((ds) =>
+    DATA_FORMATS.map((format) => ({
       params: { file: `${ds.name}.${format}` },
       props: { name: ds.name, format },
     }))

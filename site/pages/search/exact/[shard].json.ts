@@ -1,10 +1,14 @@
 import type { APIRoute } from 'astro'
-import { getSnapshot } from '../../../lib/data.ts'
-import { exactShards } from '../../../lib/exact-index.ts'
+import { getSnapshot, pagesToRender } from '../../../lib/data.ts'
+import { RECORD_PAGES } from '../../../lib/record-pages.ts'
 
+/** The exact look-up's shards (those whose entries changed: record-pages.ts). */
 export async function getStaticPaths() {
-  const shards = exactShards(await getSnapshot())
-  return shards.map((map, i) => ({ params: { shard: String(i) }, props: { map } }))
+  const shards = await pagesToRender(
+    'exactShard',
+    RECORD_PAGES.exactShard.items(await getSnapshot())
+  )
+  return shards.map(({ shard, map }) => ({ params: { shard: String(shard) }, props: { map } }))
 }
 
 export const GET: APIRoute = ({ props }) =>

@@ -1,10 +1,11 @@
 import type { APIRoute } from 'astro'
-import { getSnapshot } from '../../../lib/data.ts'
-import { nameIndex } from '../../../lib/name-search.ts'
+import { getSnapshot, pagesToRender } from '../../../lib/data.ts'
+import { RECORD_PAGES } from '../../../lib/record-pages.ts'
 
+/** The name search's shards (those whose postings changed: record-pages.ts). */
 export async function getStaticPaths() {
-  const { shards } = nameIndex(await getSnapshot())
-  return shards.map((map, i) => ({ params: { shard: String(i) }, props: { map } }))
+  const shards = await pagesToRender('nameShard', RECORD_PAGES.nameShard.items(await getSnapshot()))
+  return shards.map(({ shard, map }) => ({ params: { shard: String(shard) }, props: { map } }))
 }
 
 export const GET: APIRoute = ({ props }) =>
