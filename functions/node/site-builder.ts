@@ -2,6 +2,7 @@ import { mkdir, readdir, readlink, rename, rm, symlink } from 'node:fs/promises'
 import { astroPrepared, discardAstro, prepareAstro } from './astro-runner.ts'
 import { join, resolve, sep } from 'node:path'
 import { todayInShanghai, type IsoDate } from '../../db/domain/dates.ts'
+import { removeTree } from './file-batches.ts'
 import { BuildRefusedError, buildSite, prepareKeptPages, type BuildReport } from './build-site.ts'
 
 export type BuildState = {
@@ -230,12 +231,12 @@ export class SiteBuilder {
   private async removeOldBuilds(liveId: string): Promise<void> {
     const builds = (await readdir(this.buildsDir)).filter((n) => n.startsWith('build-')).sort()
     const older = builds.slice(0, Math.max(0, builds.indexOf(liveId) - 1))
-    for (const name of older) await rm(join(this.buildsDir, name), { recursive: true, force: true })
+    for (const name of older) await removeTree(join(this.buildsDir, name))
     // Kept pages prepared for an earlier build and never used (a process that stopped).
     const stale = (await readdir(this.buildsDir)).filter(
       (n) => n.startsWith('.kept-build-') && n < `.kept-${liveId}`
     )
-    for (const name of stale) await rm(join(this.buildsDir, name), { recursive: true, force: true })
+    for (const name of stale) await removeTree(join(this.buildsDir, name))
   }
 
   /**

@@ -1,0 +1,29 @@
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterEach, describe, expect, it } from 'vitest'
+import { removeTree } from './file-batches.ts'
+
+describe('removeTree', () => {
+  const root = mkdtempSync(join(tmpdir(), 'remove-tree-'))
+  afterEach(() => rmSync(root, { recursive: true, force: true }))
+
+  it('deletes a nested tree of files and directories, and the directory itself', async () => {
+    const build = join(root, 'build-1')
+    for (const d of ['client/enterprises/a', 'client/enterprises/b/c', 'server', 'empty'])
+      mkdirSync(join(build, d), { recursive: true })
+    for (const f of [
+      'client/index.html',
+      'client/enterprises/a/index.html',
+      'client/enterprises/b/c/x.br',
+    ])
+      writeFileSync(join(build, f), 'x')
+    await removeTree(build)
+    expect(existsSync(build)).toBe(false)
+    expect(existsSync(root)).toBe(true)
+  })
+
+  it('does nothing for a directory that is not there', async () => {
+    await expect(removeTree(join(root, 'gone'))).resolves.toBeUndefined()
+  })
+})
