@@ -17,10 +17,10 @@ import {
   type RecordPageKind,
   type RenderPlan,
 } from '../../site/lib/record-pages.ts'
-import { searchRecords } from '../../site/lib/search-records.ts'
+import { searchBundles } from '../../site/lib/search-records.ts'
 import { allowedContacts, scanOutputForPersonalInfo } from './personal-info-scan.ts'
 import { astroBuild } from './astro-runner.ts'
-import { inBatches, linkOrCopy } from './file-batches.ts'
+import { inBatches, linkOrCopy, linkTree } from './file-batches.ts'
 import { mergeDir } from './merge-dir.ts'
 import { ENCODINGS, precompressSite } from './precompress.ts'
 
@@ -73,6 +73,8 @@ export type BuildOptions = {
 type Manifest = {
   shared: string
   pages: Record<RecordPageKind, Record<string, string>>
+  /** Each district's search bundle; absent from a build before bundles had digests. */
+  search?: Record<string, string>
 }
 
 const MANIFEST = 'manifest.json'
@@ -231,23 +233,43 @@ export class BuildRefusedError extends Error {
 }
 
 /**
- * Pagefind over the full-text records (penalties and cases), written into `outputPath`. It needs
- * only the snapshot, so it runs (as Pagefind's own process) while Astro renders.
+ * Pagefind over the full-text records (penalties and cases), one bundle per district written into
+ * `outputPath`/{code}/ (site/lib/search-records.ts). A bundle whose records are those the live
+ * build indexed is linked from it instead. It needs only the snapshot, so it runs (as Pagefind's
+ * own process) while Astro renders. Returns the records indexed and each bundle's digest.
  */
-async function indexRecords(outputPath: string, snap: PublicSnapshot): Promise<number> {
-  const { index, errors } = await pagefind.createIndex({ forceLanguage: 'zh-cn' })
-  if (!index) throw new Error(`pagefind: ${errors.join('; ')}`)
+async function indexRecords(
+  outputPath: string,
+  snap: PublicSnapshot,
+  previous: { client: string; search: Record<string, string> } | null
+): Promise<{ records: number; search: Record<string, string> }> {
+  const search: Record<string, string> = {}
+  let records = 0
+  let started = false
   try {
-    const records = searchRecords(snap)
-    for (const record of records) {
-      const added = await index.addCustomRecord(record)
-      if (added.errors.length) throw new Error(`pagefind: ${added.errors.join('; ')}`)
+    for (const [code, bundle] of searchBundles(snap)) {
+      records += bundle.length
+      search[code] = digest(bundle)
+      const dir = join(outputPath, code)
+      if (previous?.search[code] === search[code]) {
+        await linkTree(join(previous.client, 'pagefind', code), dir)
+        continue
+      }
+      started = true
+      const { index, errors } = await pagefind.createIndex({ forceLanguage: 'zh-cn' })
+      if (!index) throw new Error(`pagefind: ${errors.join('; ')}`)
+      for (const record of bundle) {
+        const added = await index.addCustomRecord(record)
+        if (added.errors.length) throw new Error(`pagefind: ${added.errors.join('; ')}`)
+      }
+      const written = await index.writeFiles({ outputPath: dir })
+      if (written.errors.length) throw new Error(`pagefind: ${written.errors.join('; ')}`)
     }
-    const written = await index.writeFiles({ outputPath })
-    if (written.errors.length) throw new Error(`pagefind: ${written.errors.join('; ')}`)
-    return records.length
+    // An empty site still has the directory the site's routes expect.
+    await mkdir(outputPath, { recursive: true })
+    return { records, search }
   } finally {
-    await pagefind.close()
+    if (started) await pagefind.close()
   }
 }
 
@@ -341,17 +363,31 @@ export async function buildSite(
     options.previous ?? null
   )
   rendering.catch(() => undefined)
-  let indexing = null as Promise<{ value: number; ms: number }> | null
+  let indexing = null as Promise<{
+    value: Awaited<ReturnType<typeof indexRecords>>
+    ms: number
+  }> | null
   let keeping: Promise<{ value: void; ms: number }> | null = null
   try {
     const { snap, manifest, previousManifest, plan } = await (async () => {
       try {
-        const snap = await loadSnapshot(env, asOf)
+        const [snap, previousManifest] = await Promise.all([
+          loadSnapshot(env, asOf),
+          options.previous ? readManifest(options.previous) : null,
+        ])
         // Pagefind needs nothing else and is a publication's longest phase: it starts first.
-        indexing = timed(indexRecords(join(work, 'pagefind'), snap))
+        const previousSearch = options.previous && previousManifest?.search
+        indexing = timed(
+          indexRecords(
+            join(work, 'pagefind'),
+            snap,
+            previousSearch
+              ? { client: join(options.previous!, 'client'), search: previousSearch }
+              : null
+          )
+        )
         indexing.catch(() => undefined)
         const manifest = manifestOf(snap)
-        const previousManifest = options.previous ? await readManifest(options.previous) : null
         const plan = renderPlan(manifest, previousManifest)
         await writeFile(snapshotFile, JSON.stringify(snap))
         await writeFile(planFile, JSON.stringify(plan))
@@ -411,7 +447,10 @@ export async function buildSite(
     const t5 = performance.now()
 
     await keepReportCodes(env, snap, plan)
-    await writeFile(join(outDir, MANIFEST), JSON.stringify(manifest))
+    await writeFile(
+      join(outDir, MANIFEST),
+      JSON.stringify({ ...manifest, search: indexed.value.search } satisfies Manifest)
+    )
     const t6 = performance.now()
 
     const recordCount = RECORD_PAGE_KINDS.reduce(
@@ -427,7 +466,7 @@ export async function buildSite(
       astro,
       renderedRecords: rendered,
       keptRecords: recordCount - rendered,
-      searchRecords: indexed.value,
+      searchRecords: indexed.value.records,
       loadMs: Math.round(t1 - t0),
       renderMs: Math.round(t2 - t1),
       // Linking ran alongside the render; what is left is the merge into place.

@@ -1,5 +1,5 @@
-import { copyFile, link, readdir, rm, rmdir } from 'node:fs/promises'
-import { join } from 'node:path'
+import { copyFile, link, mkdir, readdir, rm, rmdir } from 'node:fs/promises'
+import { join, relative } from 'node:path'
 
 /**
  * Run `each` over `items`, `size` at a time: tens of thousands of small file-system calls go
@@ -39,4 +39,14 @@ export async function removeTree(dir: string, size = 4): Promise<void> {
     .sort((a, b) => b.length - a.length)
   await inBatches(dirs, size, (d) => rmdir(d))
   await rm(dir, { recursive: true, force: true })
+}
+
+/** Hard-link (or copy) every file under `from` into the same place under `to`. */
+export async function linkTree(from: string, to: string): Promise<void> {
+  const entries = await readdir(from, { recursive: true, withFileTypes: true })
+  await mkdir(to, { recursive: true })
+  const dirs = entries.filter((e) => e.isDirectory()).map((e) => join(e.parentPath, e.name))
+  await inBatches(dirs, 64, (d) => mkdir(join(to, relative(from, d)), { recursive: true }))
+  const files = entries.filter((e) => e.isFile()).map((e) => join(e.parentPath, e.name))
+  await inBatches(files, 64, (f) => linkOrCopy(f, join(to, relative(from, f))))
 }

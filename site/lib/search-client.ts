@@ -10,6 +10,7 @@ type PagefindResult = {
   }>
 }
 type Pagefind = {
+  mergeIndex: (path: string) => Promise<void>
   search: (
     q: string,
     opts: { filters: Record<string, string> }
@@ -18,12 +19,37 @@ type Pagefind = {
 
 const MAX_RESULTS = 30
 
+/**
+ * Pagefind over the bundles asked for: the first one's module, the others merged into it
+ * (Pagefind ranks across them). Loaded once per page.
+ */
+// A page runs one search (the form loads the page again), so one set of bundles per page.
+let loaded: Promise<Pagefind> | null = null
+function loadPagefind(paths: string[]): Promise<Pagefind> {
+  loaded ??= (async () => {
+    // The path exists only in the built site, so Vite must not try to resolve it.
+    const pagefind = (await import(/* @vite-ignore */ `${paths[0]}pagefind.js`)) as Pagefind
+    for (const path of paths.slice(1)) await pagefind.mergeIndex(path)
+    return pagefind
+  })()
+  return loaded
+}
+
+/**
+ * `bundles` maps each district's name to its bundle (site/lib/search-records.ts); a search in
+ * one district reads only that district's.
+ */
 export async function runSearch(
   q: string,
-  filters: Record<string, string | undefined>
+  bundles: Record<string, string>,
+  filters: { 县区?: string | undefined }
 ): Promise<{ url: string; title: string; excerpt: string }[]> {
-  // The path exists only in the built site, so Vite must not try to resolve it.
-  const pagefind = (await import(/* @vite-ignore */ '/pagefind/pagefind.js' as string)) as Pagefind
+  const district = filters.县区
+  const paths = district
+    ? [bundles[district]].filter((p) => p !== undefined)
+    : Object.values(bundles)
+  if (!paths.length) return []
+  const pagefind = await loadPagefind(paths)
   const active = Object.fromEntries(Object.entries(filters).filter(([, v]) => v)) as Record<
     string,
     string

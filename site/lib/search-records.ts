@@ -20,11 +20,26 @@ export type SearchRecord = {
 /** Markdown marks out of the indexed text, so excerpts read as prose. */
 const plain = (markdown: string) => markdown.replace(/[*_#>`~|[\]]+/g, ' ')
 
-export function searchRecords({ penalties, cases, districts }: PublicSnapshot): SearchRecord[] {
-  const records: SearchRecord[] = []
+/**
+ * The full-text records in one Pagefind bundle per district, at /pagefind/{code}/: a publication
+ * touches one district's records, so the build indexes that bundle again and keeps the others
+ * from the live build (issue 18: indexing every record was a publication's longest phase). The
+ * search page merges the bundles, or reads only the district asked for.
+ */
+export function searchBundles({
+  penalties,
+  cases,
+  districts,
+}: PublicSnapshot): Map<string, SearchRecord[]> {
+  const bundles = new Map<string, SearchRecord[]>()
+  const add = (districtCode: string, record: SearchRecord) => {
+    const list = bundles.get(districtCode) ?? []
+    list.push(record)
+    bundles.set(districtCode, list)
+  }
   for (const p of penalties) {
     const district = districtName(districts, p.districtCode)
-    records.push({
+    add(p.districtCode, {
       url: penaltyUrl(p.id),
       content: [
         p.decisionNo,
@@ -43,7 +58,7 @@ export function searchRecords({ penalties, cases, districts }: PublicSnapshot): 
   }
   for (const c of cases) {
     const district = districtName(districts, c.districtCode)
-    records.push({
+    add(c.districtCode, {
       url: caseUrl(c.id),
       content: [c.title, district, c.background, c.violationFacts, c.legalBasis, c.outcome]
         .map(plain)
@@ -53,5 +68,13 @@ export function searchRecords({ penalties, cases, districts }: PublicSnapshot): 
       filters: { 县区: [district], 类别: ['典型案例'] },
     })
   }
-  return records
+  return bundles
 }
+
+/** The districts that have a bundle, in searchBundles' order, without building the records. */
+export const searchBundleCodes = ({ penalties, cases }: PublicSnapshot): string[] => [
+  ...new Set([...penalties.map((p) => p.districtCode), ...cases.map((c) => c.districtCode)]),
+]
+
+/** Where a district's bundle is published. */
+export const searchBundlePath = (districtCode: string) => `/pagefind/${districtCode}/`

@@ -1,5 +1,6 @@
 import * as OpenCC from 'opencc-js'
 import { describe, expect, it } from 'vitest'
+import { findViolationType } from '../../db/domain/violation-type.ts'
 import { openPage, useBrowser } from '../helpers/e2e.ts'
 
 const ctx = useBrowser()
@@ -111,6 +112,24 @@ describe('a visitor finds a company', () => {
         .map((c) => `典型案例 ${c.title}`),
     ]
     for (const t of byDistrict.titles) expect([...inDistrict, ...recordsInDistrict]).toContain(t)
+  })
+
+  it('finds penalties of several districts by the words of their facts', async () => {
+    // Each district's records are a search bundle of their own (site/lib/search-records.ts);
+    // a search without a district merges them all.
+    const byType = new Map<string, typeof ctx.snap.penalties>()
+    for (const p of ctx.snap.penalties) {
+      const title = findViolationType(p.violationType)?.title
+      if (title) byType.set(title, [...(byType.get(title) ?? []), p])
+    }
+    const [title, penalties] = [...byType].find(
+      ([, ps]) => ps.length <= 20 && new Set(ps.map((p) => p.districtCode)).size > 1
+    )!
+    const { titles } = await searchResults(`/search/?q=${encodeURIComponent(title)}`)
+    const found = penalties.filter((p) =>
+      titles.includes(`行政处罚 ${p.decisionNo}（${p.partyName}）`)
+    )
+    expect(new Set(found.map((p) => p.districtCode)).size).toBeGreaterThan(1)
   })
 
   it('opens the credit file and sees its penalties, newest first', async () => {
