@@ -265,8 +265,13 @@ async function indexRecords(
       const written = await index.writeFiles({ outputPath: dir })
       if (written.errors.length) throw new Error(`pagefind: ${written.errors.join('; ')}`)
     }
-    // An empty site still has the directory the site's routes expect.
+    // The browser imports Pagefind's runtime from one address and points it at the bundles
+    // (site/lib/search-client.ts): every bundle carries the same runtime, so the first lends it.
     await mkdir(outputPath, { recursive: true })
+    const first = Object.keys(search)[0]
+    if (first)
+      for (const file of ['pagefind.js', 'pagefind-worker.js'])
+        await linkOrCopy(join(outputPath, first, file), join(outputPath, file))
     return { records, search }
   } finally {
     if (started) await pagefind.close()

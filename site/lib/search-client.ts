@@ -10,6 +10,7 @@ type PagefindResult = {
   }>
 }
 type Pagefind = {
+  options: (opts: { basePath: string }) => Promise<void>
   mergeIndex: (path: string) => Promise<void>
   search: (
     q: string,
@@ -20,15 +21,19 @@ type Pagefind = {
 const MAX_RESULTS = 30
 
 /**
- * Pagefind over the bundles asked for: the first one's module, the others merged into it
- * (Pagefind ranks across them). Loaded once per page.
+ * Pagefind over the bundles asked for: its runtime from the one address the build gives it
+ * (functions/node/build-site.ts), pointed at the first bundle, the others merged into it
+ * (Pagefind ranks across them).
  */
 // A page runs one search (the form loads the page again), so one set of bundles per page.
 let loaded: Promise<Pagefind> | null = null
 function loadPagefind(paths: string[]): Promise<Pagefind> {
   loaded ??= (async () => {
     // The path exists only in the built site, so Vite must not try to resolve it.
-    const pagefind = (await import(/* @vite-ignore */ `${paths[0]}pagefind.js`)) as Pagefind
+    const pagefind = (await import(
+      /* @vite-ignore */ '/pagefind/pagefind.js' as string
+    )) as Pagefind
+    await pagefind.options({ basePath: paths[0]! })
     for (const path of paths.slice(1)) await pagefind.mergeIndex(path)
     return pagefind
   })()
