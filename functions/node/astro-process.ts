@@ -48,9 +48,16 @@ process.send!({ ready: true }, (err: Error | null) => {
 // parent starts the build first and writes the snapshot while Astro bundles. Each build or
 // render gets a new one, so the pages never read the last build's files.
 let inputsReady!: () => void
+let snapshotReady!: () => void
 function awaitInputs() {
-  ;(globalThis as Record<symbol, unknown>)[Symbol.for('property-credit.build-inputs')] =
-    new Promise<void>((resolve) => (inputsReady = resolve))
+  const g = globalThis as Record<symbol, unknown>
+  g[Symbol.for('property-credit.build-inputs')] = new Promise<void>(
+    (resolve) => (inputsReady = resolve)
+  )
+  // The snapshot is written before the plan: the pages parse it while the plan is worked out.
+  g[Symbol.for('property-credit.build-snapshot')] = new Promise<void>(
+    (resolve) => (snapshotReady = resolve)
+  )
 }
 
 function useEnv(env: Record<string, string | undefined>) {
@@ -65,26 +72,31 @@ function useEnv(env: Record<string, string | undefined>) {
 ;(globalThis as Record<symbol, unknown>)[Symbol.for('property-credit.keep-renderer')] =
   keepRendererIntegration()
 
-process.on('message', async (message: Go | Again | { type: 'inputs-ready' }) => {
-  if (message.type === 'inputs-ready') return inputsReady()
-  useEnv(message.env)
-  awaitInputs()
-  try {
-    if (message.type === 'render') {
-      await renderAgain(process.env.SITE_OUT_DIR!, message.previous)
-      process.send!({ ok: true })
-      return
+process.on(
+  'message',
+  async (message: Go | Again | { type: 'inputs-ready' } | { type: 'snapshot-ready' }) => {
+    if (message.type === 'inputs-ready') return inputsReady()
+    if (message.type === 'snapshot-ready') return snapshotReady()
+    useEnv(message.env)
+    awaitInputs()
+    try {
+      if (message.type === 'render') {
+        await renderAgain(process.env.SITE_OUT_DIR!, message.previous)
+        process.send!({ ok: true })
+        return
+      }
+      await build({
+        root: message.root,
+        logLevel: message.verbose ? 'info' : 'silent',
+      })
+      // Kept for the next build when it can be (kept-renderer.ts); otherwise this process is done.
+      if (await keepAfterBuild(process.env.SITE_OUT_DIR!)) process.send!({ ok: true, kept: true })
+      else process.send!({ ok: true }, () => process.exit(0))
+    } catch (err) {
+      process.send!(
+        { error: err instanceof Error ? (err.stack ?? err.message) : String(err) },
+        () => process.exit(1)
+      )
     }
-    await build({
-      root: message.root,
-      logLevel: message.verbose ? 'info' : 'silent',
-    })
-    // Kept for the next build when it can be (kept-renderer.ts); otherwise this process is done.
-    if (await keepAfterBuild(process.env.SITE_OUT_DIR!)) process.send!({ ok: true, kept: true })
-    else process.send!({ ok: true }, () => process.exit(0))
-  } catch (err) {
-    process.send!({ error: err instanceof Error ? (err.stack ?? err.message) : String(err) }, () =>
-      process.exit(1)
-    )
   }
-})
+)

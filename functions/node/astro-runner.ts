@@ -87,16 +87,19 @@ export function discardAstro(): void {
  * follows. ASTRO_CPU_PROF=DIR profiles a fresh process (covering the loading); ASTRO_VERBOSE=1
  * shows Astro's own log.
  */
+/** When the pages' input files are written (see astroBuild). */
+export type BuildInputsWritten = { snapshot: Promise<void>; plan: Promise<void> }
+
 export async function astroBuild(
   root: string,
   env: NodeJS.ProcessEnv,
   signal?: AbortSignal,
   /**
-   * Resolves once the files the pages read (SNAPSHOT_FILE, RENDER_PLAN_FILE) are written: Astro
-   * loads and bundles meanwhile, and its pages wait for it (site/lib/data.ts). A rejection
-   * stops the build.
+   * Resolve once the files the pages read are written, SNAPSHOT_FILE first, then RENDER_PLAN_FILE:
+   * Astro loads and bundles meanwhile, and its pages wait for them (site/lib/data.ts); the
+   * snapshot is parsed while the plan is worked out. A rejection stops the build.
    */
-  inputs: Promise<void> = Promise.resolve(),
+  inputs: BuildInputsWritten = { snapshot: Promise.resolve(), plan: Promise.resolve() },
   previous: string | null = null
 ): Promise<'rendered again' | 'bundled'> {
   const profile = env.ASTRO_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${env.ASTRO_CPU_PROF}`] : []
@@ -156,7 +159,7 @@ async function runIn(
   s: Standby,
   message: { type: 'build' | 'render' } & Record<string, unknown>,
   signal: AbortSignal | undefined,
-  inputs: Promise<void>
+  inputs: BuildInputsWritten
 ): Promise<Answer> {
   const child = s.child
   // Someone waits for it now: it keeps this process alive until it answers.
@@ -177,7 +180,11 @@ async function runIn(
       child.once('message', onMessage)
       child.once('exit', onExit)
       child.send(message)
-      inputs.then(
+      inputs.snapshot.then(
+        () => child.connected && child.send({ type: 'snapshot-ready' }),
+        () => child.kill()
+      )
+      inputs.plan.then(
         () => child.connected && child.send({ type: 'inputs-ready' }),
         () => child.kill()
       )

@@ -1,27 +1,27 @@
-import { createHash } from 'node:crypto'
 import { mkdir, mkdtemp, readFile, rename, rm, rmdir, writeFile } from 'node:fs/promises'
 import { dirname, join } from 'node:path'
 import * as pagefind from 'pagefind'
 import { createDb, readDbConfig } from '../../db/client.ts'
 import { todayInShanghai } from '../../db/domain/dates.ts'
-import { reportCode, reportSummary } from '../../db/domain/report.ts'
 import { cloudflareHeadersFile } from '../../db/domain/site-headers.ts'
 import { cloudflareRedirectsFile } from '../../db/domain/site-redirects.ts'
 import { saveReportCodes } from '../../db/mutations/report-codes.ts'
-import { loadPublicSnapshot, type PublicSnapshot } from '../../db/queries/public-snapshot.ts'
 import {
   RECORD_PAGE_KINDS,
-  RECORD_PAGES,
   recordPageFiles,
-  sharedPageInputs,
   type RecordPageKind,
   type RenderPlan,
 } from '../../site/lib/record-pages.ts'
-import { searchBundles } from '../../site/lib/search-records.ts'
 import { allowedContacts, scanOutputForPersonalInfo } from './personal-info-scan.ts'
 import { astroBuild } from './astro-runner.ts'
 import { inBatches, linkOrCopy, linkTree } from './file-batches.ts'
 import { mergeDir } from './merge-dir.ts'
+import {
+  prepareBuildInputs,
+  type BuildInputsReady,
+  type BuildInputsSearch,
+} from './build-inputs.ts'
+import { MANIFEST, readManifest, type Manifest } from './manifest.ts'
 import { ENCODINGS, precompressSite } from './precompress.ts'
 
 /** What one build did and how long each phase took, for logs and `npm run bench`. */
@@ -67,50 +67,6 @@ export type BuildOptions = {
    * `prepareKeptPages` while the server was idle; used (and consumed) when `from` is `previous`.
    */
   kept?: { from: string; dir: Promise<string> }
-}
-
-/** Per-page digests of a build's data: what decides whether a record page must be re-rendered. */
-type Manifest = {
-  shared: string
-  pages: Record<RecordPageKind, Record<string, string>>
-  /** Each district's search bundle; absent from a build before bundles had digests. */
-  search?: Record<string, string>
-}
-
-const MANIFEST = 'manifest.json'
-const digest = (value: unknown) => createHash('sha1').update(JSON.stringify(value)).digest('hex')
-
-function manifestOf(snap: PublicSnapshot): Manifest {
-  const pages = {} as Manifest['pages']
-  for (const kind of RECORD_PAGE_KINDS) {
-    const { items, id } = RECORD_PAGES[kind] as {
-      items: (s: PublicSnapshot) => unknown[]
-      id: (item: unknown) => string
-    }
-    pages[kind] = Object.fromEntries(items(snap).map((item) => [id(item), digest(item)]))
-  }
-  return { shared: digest(sharedPageInputs(snap)), pages }
-}
-
-async function readManifest(buildDir: string): Promise<Manifest | null> {
-  const text = await readFile(join(buildDir, MANIFEST), 'utf8').catch(() => null)
-  return text ? (JSON.parse(text) as Manifest) : null
-}
-
-/**
- * Everything when there is no previous build or what every page shares changed (the date, the
- * jurisdiction, the districts); otherwise only the record pages that are new or whose data moved.
- */
-function renderPlan(current: Manifest, previous: Manifest | null): RenderPlan {
-  if (!previous || previous.shared !== current.shared) return { full: true }
-  const render = {} as Record<RecordPageKind, string[]>
-  for (const kind of RECORD_PAGE_KINDS) {
-    const before = previous.pages[kind] ?? {}
-    render[kind] = Object.entries(current.pages[kind])
-      .filter(([id, hash]) => before[id] !== hash)
-      .map(([id]) => id)
-  }
-  return { full: false, render }
 }
 
 /**
@@ -201,12 +157,8 @@ async function usePreparedPages(
 }
 
 /** Fail the build if any published file carries personal information (DESIGN §6). */
-async function refusePersonalInfo(client: string, snap: PublicSnapshot): Promise<void> {
-  const { publisher } = snap.jurisdiction
-  const findings = await scanOutputForPersonalInfo(
-    client,
-    allowedContacts([publisher.phone, publisher.email])
-  )
+async function refusePersonalInfo(client: string, contacts: string[]): Promise<void> {
+  const findings = await scanOutputForPersonalInfo(client, allowedContacts(contacts))
   if (findings.length) {
     const shown = findings.slice(0, 20).map((f) => `${f.file}: ${f.kind} at ${f.position}`)
     const kinds = [...new Set(findings.map((f) => f.kind))].join('、')
@@ -235,30 +187,26 @@ export class BuildRefusedError extends Error {
 /**
  * Pagefind over the full-text records (penalties and cases), one bundle per district written into
  * `outputPath`/{code}/ (site/lib/search-records.ts). A bundle whose records are those the live
- * build indexed is linked from it instead. It needs only the snapshot, so it runs (as Pagefind's
- * own process) while Astro renders. Returns the records indexed and each bundle's digest.
+ * build indexed comes without records and is linked from `previousClient` instead. It runs (as
+ * Pagefind's own process) while Astro renders. Returns the records in the index.
  */
 async function indexRecords(
   outputPath: string,
-  snap: PublicSnapshot,
-  previous: { client: string; search: Record<string, string> } | null
-): Promise<{ records: number; search: Record<string, string> }> {
-  const search: Record<string, string> = {}
-  let records = 0
+  bundles: BuildInputsSearch['bundles'],
+  previousClient: string | null
+): Promise<number> {
   let started = false
   try {
-    for (const [code, bundle] of searchBundles(snap)) {
-      records += bundle.length
-      search[code] = digest(bundle)
+    for (const [code, { records }] of Object.entries(bundles)) {
       const dir = join(outputPath, code)
-      if (previous?.search[code] === search[code]) {
-        await linkTree(join(previous.client, 'pagefind', code), dir)
+      if (!records) {
+        await linkTree(join(previousClient!, 'pagefind', code), dir)
         continue
       }
       started = true
       const { index, errors } = await pagefind.createIndex({ forceLanguage: 'zh-cn' })
       if (!index) throw new Error(`pagefind: ${errors.join('; ')}`)
-      for (const record of bundle) {
+      for (const record of records) {
         const added = await index.addCustomRecord(record)
         if (added.errors.length) throw new Error(`pagefind: ${added.errors.join('; ')}`)
       }
@@ -268,41 +216,25 @@ async function indexRecords(
     // The browser imports Pagefind's runtime from one address and points it at the bundles
     // (site/lib/search-client.ts): every bundle carries the same runtime, so the first lends it.
     await mkdir(outputPath, { recursive: true })
-    const first = Object.keys(search)[0]
+    const first = Object.keys(bundles)[0]
     if (first)
       for (const file of ['pagefind.js', 'pagefind-worker.js'])
         await linkOrCopy(join(outputPath, first, file), join(outputPath, file))
-    return { records, search }
+    return Object.values(bundles).reduce((n, b) => n + b.count, 0)
   } finally {
     if (started) await pagefind.close()
   }
 }
 
-/**
- * Keep the verification code of every credit report this build printed (/verify/ checks them
- * later). A partial build keeps only the re-rendered ones: the others were kept by the build
- * they come from, which was for the same date.
- */
-async function keepReportCodes(
-  env: NodeJS.ProcessEnv,
-  snap: PublicSnapshot,
-  plan: RenderPlan
-): Promise<void> {
-  const wanted = plan.full ? null : new Set(plan.render.creditFile)
-  const files = snap.creditFiles.filter((f) => !wanted || wanted.has(f.subject.id))
+/** Keep the verification code of every credit report this build printed (/verify/ checks them). */
+async function keepReportCodes(env: NodeJS.ProcessEnv, reports: BuildInputsReady['reports']) {
   const createdAt = new Date()
-  const rows = await Promise.all(
-    files.map(async (file) => ({
-      code: await reportCode(file),
-      subjectId: file.subject.id,
-      asOf: snap.asOf,
-      summary: reportSummary(file),
-      createdAt,
-    }))
-  )
   const db = createDb(readDbConfig(env))
   try {
-    await saveReportCodes(db, rows)
+    await saveReportCodes(
+      db,
+      reports.map((r) => ({ ...r, createdAt }))
+    )
   } finally {
     db.$close()
   }
@@ -312,15 +244,6 @@ async function timed<T>(work: Promise<T>): Promise<{ value: T; ms: number }> {
   const started = performance.now()
   const value = await work
   return { value, ms: performance.now() - started }
-}
-
-async function loadSnapshot(env: NodeJS.ProcessEnv, asOf: string): Promise<PublicSnapshot> {
-  const db = createDb(readDbConfig(env))
-  try {
-    return await loadPublicSnapshot(db, asOf)
-  } finally {
-    db.$close()
-  }
 }
 
 /**
@@ -342,15 +265,14 @@ export async function buildSite(
   const work = await mkdtemp(join(dirname(outDir), '.site-build-'))
   const snapshotFile = join(work, 'snapshot.json')
   const planFile = join(work, 'render-plan.json')
+  // The database is read, and Astro's inputs written, in a worker thread (build-inputs.ts).
+  const inputsPrepared = prepareBuildInputs(
+    { env, asOf, previous: options.previous ?? null, snapshotFile, planFile },
+    options.signal
+  )
   // Astro starts at once: loading and bundling need no data, and its pages wait until the
-  // snapshot and the plan are written (site/lib/data.ts, issue 18).
-  let inputsWritten!: () => void
-  let inputsFailed!: (err: unknown) => void
-  const inputs = new Promise<void>((resolve, reject) => {
-    inputsWritten = resolve
-    inputsFailed = reject
-  })
-  inputs.catch(() => undefined)
+  // snapshot and then the plan are written (site/lib/data.ts, issue 18).
+  const written = (p: Promise<unknown>) => p.then(() => undefined)
   const rendering = astroBuild(
     root,
     {
@@ -362,47 +284,33 @@ export async function buildSite(
       ASTRO_TELEMETRY_DISABLED: '1',
     },
     options.signal,
-    inputs,
+    { snapshot: written(inputsPrepared.snapshot), plan: written(inputsPrepared.ready) },
     // The live build, by the same code: what the bundler wrote is linked from it when the last
     // build's Astro process renders this one (functions/node/kept-renderer.ts).
     options.previous ?? null
   )
   rendering.catch(() => undefined)
-  let indexing = null as Promise<{
-    value: Awaited<ReturnType<typeof indexRecords>>
-    ms: number
-  }> | null
+  // Pagefind needs only the search bundles and is the longest phase beside the render: it
+  // starts as soon as they arrive.
+  const indexing = inputsPrepared.search.then(({ bundles }) =>
+    timed(
+      indexRecords(
+        join(work, 'pagefind'),
+        bundles,
+        options.previous ? join(options.previous, 'client') : null
+      )
+    )
+  )
+  indexing.catch(() => undefined)
   let keeping: Promise<{ value: void; ms: number }> | null = null
   try {
-    const { snap, manifest, previousManifest, plan } = await (async () => {
-      try {
-        const [snap, previousManifest] = await Promise.all([
-          loadSnapshot(env, asOf),
-          options.previous ? readManifest(options.previous) : null,
-        ])
-        // Pagefind needs nothing else and is a publication's longest phase: it starts first.
-        const previousSearch = options.previous && previousManifest?.search
-        indexing = timed(
-          indexRecords(
-            join(work, 'pagefind'),
-            snap,
-            previousSearch
-              ? { client: join(options.previous!, 'client'), search: previousSearch }
-              : null
-          )
-        )
-        indexing.catch(() => undefined)
-        const manifest = manifestOf(snap)
-        const plan = renderPlan(manifest, previousManifest)
-        await writeFile(snapshotFile, JSON.stringify(snap))
-        await writeFile(planFile, JSON.stringify(plan))
-        return { snap, manifest, previousManifest, plan }
-      } catch (err) {
-        inputsFailed(err)
-        throw err
-      }
-    })()
-    inputsWritten()
+    const {
+      manifest,
+      previous: previousManifest,
+      plan,
+      reports,
+      contacts,
+    } = await inputsPrepared.ready
     const t1 = performance.now()
 
     const staging = join(work, 'kept')
@@ -422,7 +330,7 @@ export async function buildSite(
     // What Astro wrote is checked and compressed before the kept pages join it: they were
     // checked and compressed by the build they come from.
     const client = join(outDir, 'client')
-    const scanning = timed(refusePersonalInfo(client, snap))
+    const scanning = timed(refusePersonalInfo(client, contacts))
     const compressing = timed(
       options.precompress
         ? precompressSite(
@@ -446,15 +354,17 @@ export async function buildSite(
     await writeFile(join(client, '_redirects'), cloudflareRedirectsFile())
     const t4 = performance.now()
 
-    const indexed = await indexing!
+    const indexed = await indexing
     await rename(join(work, 'pagefind'), join(client, 'pagefind'))
     options.signal?.throwIfAborted()
     const t5 = performance.now()
 
-    await keepReportCodes(env, snap, plan)
+    await keepReportCodes(env, reports)
+    const { bundles } = await inputsPrepared.search
+    const search = Object.fromEntries(Object.entries(bundles).map(([code, b]) => [code, b.digest]))
     await writeFile(
       join(outDir, MANIFEST),
-      JSON.stringify({ ...manifest, search: indexed.value.search } satisfies Manifest)
+      JSON.stringify({ ...manifest, search } satisfies Manifest)
     )
     const t6 = performance.now()
 
@@ -471,7 +381,7 @@ export async function buildSite(
       astro,
       renderedRecords: rendered,
       keptRecords: recordCount - rendered,
-      searchRecords: indexed.value.records,
+      searchRecords: indexed.value,
       loadMs: Math.round(t1 - t0),
       renderMs: Math.round(t2 - t1),
       // Linking ran alongside the render; what is left is the merge into place.
@@ -488,7 +398,8 @@ export async function buildSite(
     // A failed build still waits for Astro, Pagefind and the links, so nothing reads or writes
     // `work` after it is gone.
     await rendering.catch(() => undefined)
-    await indexing?.catch(() => undefined)
+    await inputsPrepared.ready.catch(() => undefined)
+    await indexing.catch(() => undefined)
     await keeping?.catch(() => undefined)
     await rm(work, { recursive: true, force: true })
   }

@@ -23,6 +23,13 @@ function buildInputs(): Promise<void> | undefined {
   ]
 }
 
+/** Resolves once SNAPSHOT_FILE is written (before the plan); set beside buildInputs(). */
+function snapshotWritten(): Promise<void> | undefined {
+  return (globalThis as Record<symbol, Promise<void> | undefined>)[
+    Symbol.for('property-credit.build-snapshot')
+  ]
+}
+
 /**
  * Each build's files come with a new inputs promise: a process that renders again (the kept
  * renderer, functions/node/astro-process.ts) reads the new snapshot and plan, never the last.
@@ -32,7 +39,7 @@ export function getSnapshot(): Promise<PublicSnapshot> {
   if (snapshot && snapshot.inputs === inputs) return snapshot.value
   const value = (async () => {
     if (process.env.SNAPSHOT_FILE) {
-      await inputs
+      await (snapshotWritten() ?? inputs)
       return JSON.parse(await readFile(process.env.SNAPSHOT_FILE, 'utf8')) as PublicSnapshot
     }
     const db = createDb(readDbConfig(process.env))

@@ -1,0 +1,67 @@
+import { writeFile } from 'node:fs/promises'
+import { parentPort } from 'node:worker_threads'
+import { createDb, readDbConfig } from '../../db/client.ts'
+import { reportCode, reportSummary } from '../../db/domain/report.ts'
+import { loadPublicSnapshot } from '../../db/queries/public-snapshot.ts'
+import { searchBundles } from '../../site/lib/search-records.ts'
+import type { InputsJob, InputsMessage } from './build-inputs.ts'
+import { digest, manifestOf, readManifest, renderPlan } from './manifest.ts'
+
+/**
+ * Worker thread for build-inputs.ts: reads the database once, and sends the builder what it
+ * needs (search bundles first, as Pagefind is the longest phase beside the render; then the
+ * manifest, the plan and the report codes) while the pages' inputs go to files for Astro.
+ */
+async function prepare(job: InputsJob, send: (message: InputsMessage) => void): Promise<void> {
+  const db = createDb(readDbConfig(job.env))
+  const [snap, previous] = await Promise.all([
+    loadPublicSnapshot(db, job.asOf).finally(() => db.$close()),
+    job.previous ? readManifest(job.previous) : null,
+  ])
+
+  const bundles: Extract<InputsMessage, { type: 'search' }>['bundles'] = {}
+  for (const [code, records] of searchBundles(snap)) {
+    const hash = digest(records)
+    const unchanged = job.previous && previous?.search?.[code] === hash
+    bundles[code] = { digest: hash, count: records.length, records: unchanged ? null : records }
+  }
+  send({ type: 'search', bundles })
+
+  // The snapshot first: Astro parses it while the manifest is worked out.
+  await writeFile(job.snapshotFile, JSON.stringify(snap))
+  send({ type: 'snapshot' })
+  const manifest = manifestOf(snap)
+  const plan = renderPlan(manifest, previous)
+  await writeFile(job.planFile, JSON.stringify(plan))
+
+  // The verification code of every credit report this build prints (a partial build: only the
+  // re-rendered ones; the others were kept by the build they come from, for the same date).
+  const wanted = plan.full ? null : new Set(plan.render.creditFile)
+  const reports = await Promise.all(
+    snap.creditFiles
+      .filter((f) => !wanted || wanted.has(f.subject.id))
+      .map(async (file) => ({
+        code: await reportCode(file),
+        subjectId: file.subject.id,
+        asOf: snap.asOf,
+        summary: reportSummary(file),
+      }))
+  )
+  const { publisher } = snap.jurisdiction
+  send({
+    type: 'ready',
+    manifest,
+    previous,
+    plan,
+    reports,
+    contacts: [publisher.phone, publisher.email].filter((c): c is string => !!c),
+  })
+}
+
+// One job at a time, for as long as the builder keeps this worker (build-inputs.ts).
+parentPort!.on('message', ({ id, job }: { id: number; job: InputsJob }) => {
+  const send = (message: InputsMessage) => parentPort!.postMessage({ ...message, id })
+  prepare(job, send).catch((err: Error) =>
+    send({ type: 'failed', message: String(err?.message ?? err), stack: err?.stack })
+  )
+})
