@@ -31,9 +31,13 @@ const BASE32 = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789'
  * twelve characters from an alphabet without look-alikes (no I, O, 0, 1), as XXXX-XXXX-XXXX.
  * Any change to what the report shows gives another code.
  */
-export async function reportCode(file: CreditFile): Promise<string> {
+export async function reportCode(
+  file: CreditFile,
+  /** The file's JSON, when the caller has it already (the build serialises each file once). */
+  json: string = JSON.stringify(file)
+): Promise<string> {
   const bytes = new Uint8Array(
-    await crypto.subtle.digest('SHA-256', new TextEncoder().encode(JSON.stringify(file)))
+    await crypto.subtle.digest('SHA-256', new TextEncoder().encode(json))
   )
   const chars = [...bytes.slice(0, 12)].map((b) => BASE32[b % 32]).join('')
   return `${chars.slice(0, 4)}-${chars.slice(4, 8)}-${chars.slice(8, 12)}`

@@ -44,12 +44,21 @@ export type BuildInputs = {
 }
 
 /**
- * The next build's worker, started while the builder is idle: starting one and loading its
- * modules took ≈ 1.3 s of every publication at 10,000 subjects. Each worker serves one build and
- * is then ended (its heap held the whole snapshot); it never keeps the process alive while idle.
+ * The next build's worker, started while the builder is idle (prepareInputsWorker): starting one
+ * and loading its modules took ≈ 1.3 s of every publication at 10,000 subjects. Each worker
+ * serves one build and is then ended (its heap held the whole snapshot); it never keeps the
+ * process alive while idle.
  */
 let kept: Worker | null = null
 let jobs = 0
+
+/**
+ * Start the next build's worker now, while nobody waits (the site builder calls this after a
+ * build went live); a one-off build (`npm run build`) has no next one and starts none.
+ */
+export function prepareInputsWorker(): void {
+  worker()
+}
 
 function worker(): Worker {
   if (!kept) {
@@ -104,8 +113,6 @@ export function prepareBuildInputs(job: InputsJob, signal?: AbortSignal): BuildI
     signal?.removeEventListener('abort', stop)
     w.off('exit', onExit)
     void w.terminate()
-    // Loads its modules while nobody waits.
-    worker()
   })
   return { search, snapshot, ready }
 }

@@ -24,17 +24,27 @@ export type Manifest = {
 }
 
 export const MANIFEST = 'manifest.json'
-export const digest = (value: unknown) =>
-  createHash('sha1').update(JSON.stringify(value)).digest('hex')
+const sha1 = (text: string) => createHash('sha1').update(text).digest('hex')
+export const digest = (value: unknown) => sha1(JSON.stringify(value))
 
-export function manifestOf(snap: PublicSnapshot): Manifest {
+/**
+ * `json` holds the JSON of a kind's items (in `items` order) where the caller has it already:
+ * the build serialises each credit file once for its digest, its report code and the snapshot.
+ */
+export function manifestOf(
+  snap: PublicSnapshot,
+  json: Partial<Record<RecordPageKind, string[]>> = {}
+): Manifest {
   const pages = {} as Manifest['pages']
   for (const kind of RECORD_PAGE_KINDS) {
     const { items, id } = RECORD_PAGES[kind] as {
       items: (s: PublicSnapshot) => unknown[]
       id: (item: unknown) => string
     }
-    pages[kind] = Object.fromEntries(items(snap).map((item) => [id(item), digest(item)]))
+    const known = json[kind]
+    pages[kind] = Object.fromEntries(
+      items(snap).map((item, i) => [id(item), known ? sha1(known[i]!) : digest(item)])
+    )
   }
   return { shared: digest(sharedPageInputs(snap)), pages }
 }

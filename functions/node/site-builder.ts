@@ -3,6 +3,7 @@ import { astroPrepared, discardAstro, prepareAstro } from './astro-runner.ts'
 import { join, resolve, sep } from 'node:path'
 import { todayInShanghai, type IsoDate } from '../../db/domain/dates.ts'
 import { removeTree } from './file-batches.ts'
+import { prepareInputsWorker } from './build-inputs.ts'
 import { BuildRefusedError, buildSite, prepareKeptPages, type BuildReport } from './build-site.ts'
 
 export type BuildState = {
@@ -192,9 +193,10 @@ export class SiteBuilder {
     await rename(tmpLink, join(this.buildsDir, 'live'))
     this.live = Promise.resolve(join(this.buildsDir, id))
     this.builtThisProcess = true
-    // While nobody waits, the next publication's Astro process loads
-    // (functions/node/astro-runner.ts) and this build's record pages are linked for it to keep.
+    // While nobody waits, the next publication's Astro process and inputs worker load
+    // (astro-runner.ts, build-inputs.ts) and this build's record pages are linked for it to keep.
     prepareAstro(this.root, { ...this.env, BUILD_DATE: builtFor })
+    prepareInputsWorker()
     const dir = prepareKeptPages(outDir, join(this.buildsDir, `.kept-${id}`))
     dir.catch((err) => console.error({ msg: 'preparing kept pages failed', err: String(err) }))
     this.kept = { from: outDir, dir }
