@@ -3,13 +3,13 @@ import { parentPort } from 'node:worker_threads'
 import { createDb, readDbConfig } from '../../db/client.ts'
 import { reportCode, reportSummary } from '../../db/domain/report.ts'
 import { loadPublicSnapshot, type PublicSnapshot } from '../../db/queries/public-snapshot.ts'
-import { searchBundles } from '../../site/lib/search-records.ts'
+import { searchRecords } from '../../site/lib/search-records.ts'
 import type { InputsJob, InputsMessage } from './build-inputs.ts'
 import { digest, manifestOf, readManifest, renderPlan } from './manifest.ts'
 
 /**
  * Worker thread for build-inputs.ts: reads the database once, and sends the builder what it
- * needs (search bundles first, as Pagefind is the longest phase beside the render; then the
+ * needs (the search records first, as Pagefind is the longest phase beside the render; then the
  * manifest, the plan and the report codes) while the pages' inputs go to files for Astro.
  */
 /** JSON.stringify(snap), with the credit files' JSON given. */
@@ -30,13 +30,10 @@ async function prepare(job: InputsJob, send: (message: InputsMessage) => void): 
     job.previous ? readManifest(job.previous) : null,
   ])
 
-  const bundles: Extract<InputsMessage, { type: 'search' }>['bundles'] = {}
-  for (const [code, records] of searchBundles(snap)) {
-    const hash = digest(records)
-    const unchanged = job.previous && previous?.search?.[code] === hash
-    bundles[code] = { digest: hash, count: records.length, records: unchanged ? null : records }
-  }
-  send({ type: 'search', bundles })
+  const records = searchRecords(snap)
+  const hash = digest(records)
+  const unchanged = job.previous !== null && previous?.search === hash
+  send({ type: 'search', digest: hash, count: records.length, records: unchanged ? null : records })
 
   // Each credit file's JSON once: its digest, its report code and the snapshot file need it
   // (three serialisations of 100,000 files were ≈ 6 s).

@@ -17,8 +17,10 @@ export type InputsJob = {
 export type InputsMessage =
   | {
       type: 'search'
-      /** Each district's bundle: its digest, and its records unless the previous build's match. */
-      bundles: Record<string, { digest: string; count: number; records: SearchRecord[] | null }>
+      /** The full-text records' digest and count, and the records unless the live build's match. */
+      digest: string
+      count: number
+      records: SearchRecord[] | null
     }
   | { type: 'snapshot' }
   | {

@@ -16,13 +16,10 @@ import { allowedContacts, scanOutputForPersonalInfo } from './personal-info-scan
 import { astroBuild } from './astro-runner.ts'
 import { inBatches, linkOrCopy, linkTree } from './file-batches.ts'
 import { mergeDir } from './merge-dir.ts'
-import {
-  prepareBuildInputs,
-  type BuildInputsReady,
-  type BuildInputsSearch,
-} from './build-inputs.ts'
+import { prepareBuildInputs, type BuildInputsReady } from './build-inputs.ts'
 import { MANIFEST, readManifest, type Manifest } from './manifest.ts'
 import { ENCODINGS, precompressSite } from './precompress.ts'
+import type { SearchRecord } from '../../site/lib/search-records.ts'
 
 /** What one build did and how long each phase took, for logs and `npm run bench`. */
 export type BuildReport = {
@@ -185,44 +182,27 @@ export class BuildRefusedError extends Error {
 }
 
 /**
- * Pagefind over the full-text records (penalties and cases), one bundle per district written into
- * `outputPath`/{code}/ (site/lib/search-records.ts). A bundle whose records are those the live
- * build indexed comes without records and is linked from `previousClient` instead. It runs (as
- * Pagefind's own process) while Astro renders. Returns the records in the index.
+ * Pagefind over the full-text records (penalties and cases), written into `outputPath`; when they
+ * are the records the live build indexed (no records given), its index is linked from
+ * `previousClient` instead. It runs (as Pagefind's own process) while Astro renders.
  */
 async function indexRecords(
   outputPath: string,
-  bundles: BuildInputsSearch['bundles'],
+  records: SearchRecord[] | null,
   previousClient: string | null
-): Promise<number> {
-  let started = false
+): Promise<void> {
+  if (!records) return linkTree(join(previousClient!, 'pagefind'), outputPath)
+  const { index, errors } = await pagefind.createIndex({ forceLanguage: 'zh-cn' })
+  if (!index) throw new Error(`pagefind: ${errors.join('; ')}`)
   try {
-    for (const [code, { records }] of Object.entries(bundles)) {
-      const dir = join(outputPath, code)
-      if (!records) {
-        await linkTree(join(previousClient!, 'pagefind', code), dir)
-        continue
-      }
-      started = true
-      const { index, errors } = await pagefind.createIndex({ forceLanguage: 'zh-cn' })
-      if (!index) throw new Error(`pagefind: ${errors.join('; ')}`)
-      for (const record of records) {
-        const added = await index.addCustomRecord(record)
-        if (added.errors.length) throw new Error(`pagefind: ${added.errors.join('; ')}`)
-      }
-      const written = await index.writeFiles({ outputPath: dir })
-      if (written.errors.length) throw new Error(`pagefind: ${written.errors.join('; ')}`)
+    for (const record of records) {
+      const added = await index.addCustomRecord(record)
+      if (added.errors.length) throw new Error(`pagefind: ${added.errors.join('; ')}`)
     }
-    // The browser imports Pagefind's runtime from one address and points it at the bundles
-    // (site/lib/search-client.ts): every bundle carries the same runtime, so the first lends it.
-    await mkdir(outputPath, { recursive: true })
-    const first = Object.keys(bundles)[0]
-    if (first)
-      for (const file of ['pagefind.js', 'pagefind-worker.js'])
-        await linkOrCopy(join(outputPath, first, file), join(outputPath, file))
-    return Object.values(bundles).reduce((n, b) => n + b.count, 0)
+    const written = await index.writeFiles({ outputPath })
+    if (written.errors.length) throw new Error(`pagefind: ${written.errors.join('; ')}`)
   } finally {
-    if (started) await pagefind.close()
+    await pagefind.close()
   }
 }
 
@@ -290,13 +270,13 @@ export async function buildSite(
     options.previous ?? null
   )
   rendering.catch(() => undefined)
-  // Pagefind needs only the search bundles and is the longest phase beside the render: it
+  // Pagefind needs only the search records and is the longest phase beside the render: it
   // starts as soon as they arrive.
-  const indexing = inputsPrepared.search.then(({ bundles }) =>
+  const indexing = inputsPrepared.search.then(({ records }) =>
     timed(
       indexRecords(
         join(work, 'pagefind'),
-        bundles,
+        records,
         options.previous ? join(options.previous, 'client') : null
       )
     )
@@ -360,8 +340,7 @@ export async function buildSite(
     const t5 = performance.now()
 
     await keepReportCodes(env, reports)
-    const { bundles } = await inputsPrepared.search
-    const search = Object.fromEntries(Object.entries(bundles).map(([code, b]) => [code, b.digest]))
+    const { digest: search, count: searchRecords } = await inputsPrepared.search
     await writeFile(
       join(outDir, MANIFEST),
       JSON.stringify({ ...manifest, search } satisfies Manifest)
@@ -381,7 +360,7 @@ export async function buildSite(
       astro,
       renderedRecords: rendered,
       keptRecords: recordCount - rendered,
-      searchRecords: indexed.value,
+      searchRecords,
       loadMs: Math.round(t1 - t0),
       renderMs: Math.round(t2 - t1),
       // Linking ran alongside the render; what is left is the merge into place.

@@ -19,8 +19,8 @@ import {
 export type Manifest = {
   shared: string
   pages: Record<RecordPageKind, Record<string, string>>
-  /** Each district's search bundle; absent from a build before bundles had digests. */
-  search?: Record<string, string>
+  /** The full-text search records' digest: an unchanged index is linked, not rebuilt. */
+  search?: string
 }
 
 export const MANIFEST = 'manifest.json'

@@ -10,8 +10,6 @@ type PagefindResult = {
   }>
 }
 type Pagefind = {
-  options: (opts: { basePath: string }) => Promise<void>
-  mergeIndex: (path: string) => Promise<void>
   search: (
     q: string,
     opts: { filters: Record<string, string> }
@@ -20,41 +18,12 @@ type Pagefind = {
 
 const MAX_RESULTS = 30
 
-/**
- * Pagefind over the bundles asked for: its runtime from the one address the build gives it
- * (functions/node/build-site.ts), pointed at the first bundle, the others merged into it
- * (Pagefind ranks across them).
- */
-// A page runs one search (the form loads the page again), so one set of bundles per page.
-let loaded: Promise<Pagefind> | null = null
-function loadPagefind(paths: string[]): Promise<Pagefind> {
-  loaded ??= (async () => {
-    // The path exists only in the built site, so Vite must not try to resolve it.
-    const pagefind = (await import(
-      /* @vite-ignore */ '/pagefind/pagefind.js' as string
-    )) as Pagefind
-    await pagefind.options({ basePath: paths[0]! })
-    for (const path of paths.slice(1)) await pagefind.mergeIndex(path)
-    return pagefind
-  })()
-  return loaded
-}
-
-/**
- * `bundles` maps each district's name to its bundle (site/lib/search-records.ts); a search in
- * one district reads only that district's.
- */
 export async function runSearch(
   q: string,
-  bundles: Record<string, string>,
-  filters: { 县区?: string | undefined }
+  filters: Record<string, string | undefined>
 ): Promise<{ url: string; title: string; excerpt: string }[]> {
-  const district = filters.县区
-  const paths = district
-    ? [bundles[district]].filter((p) => p !== undefined)
-    : Object.values(bundles)
-  if (!paths.length) return []
-  const pagefind = await loadPagefind(paths)
+  // The path exists only in the built site, so Vite must not try to resolve it.
+  const pagefind = (await import(/* @vite-ignore */ '/pagefind/pagefind.js' as string)) as Pagefind
   const active = Object.fromEntries(Object.entries(filters).filter(([, v]) => v)) as Record<
     string,
     string

@@ -20,26 +20,11 @@ export type SearchRecord = {
 /** Markdown marks out of the indexed text, so excerpts read as prose. */
 const plain = (markdown: string) => markdown.replace(/[*_#>`~|[\]]+/g, ' ')
 
-/**
- * The full-text records in one Pagefind bundle per district, at /pagefind/{code}/: a publication
- * touches one district's records, so the build indexes that bundle again and keeps the others
- * from the live build (issue 18: indexing every record was a publication's longest phase). The
- * search page merges the bundles, or reads only the district asked for.
- */
-export function searchBundles({
-  penalties,
-  cases,
-  districts,
-}: PublicSnapshot): Map<string, SearchRecord[]> {
-  const bundles = new Map<string, SearchRecord[]>()
-  const add = (districtCode: string, record: SearchRecord) => {
-    const list = bundles.get(districtCode) ?? []
-    list.push(record)
-    bundles.set(districtCode, list)
-  }
+export function searchRecords({ penalties, cases, districts }: PublicSnapshot): SearchRecord[] {
+  const records: SearchRecord[] = []
   for (const p of penalties) {
     const district = districtName(districts, p.districtCode)
-    add(p.districtCode, {
+    records.push({
       url: penaltyUrl(p.id),
       content: [
         p.decisionNo,
@@ -58,7 +43,7 @@ export function searchBundles({
   }
   for (const c of cases) {
     const district = districtName(districts, c.districtCode)
-    add(c.districtCode, {
+    records.push({
       url: caseUrl(c.id),
       content: [c.title, district, c.background, c.violationFacts, c.legalBasis, c.outcome]
         .map(plain)
@@ -68,13 +53,5 @@ export function searchBundles({
       filters: { 县区: [district], 类别: ['典型案例'] },
     })
   }
-  return bundles
+  return records
 }
-
-/** The districts that have a bundle, in searchBundles' order, without building the records. */
-export const searchBundleCodes = ({ penalties, cases }: PublicSnapshot): string[] => [
-  ...new Set([...penalties.map((p) => p.districtCode), ...cases.map((c) => c.districtCode)]),
-]
-
-/** Where a district's bundle is published. */
-export const searchBundlePath = (districtCode: string) => `/pagefind/${districtCode}/`
