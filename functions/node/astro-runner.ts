@@ -80,6 +80,9 @@ export function discardAstro(): void {
   renderer = null
 }
 
+/** When the pages' input files are written (see astroBuild). */
+export type BuildInputsWritten = { snapshot: Promise<unknown>; plan: Promise<unknown> }
+
 /**
  * Run `astro build` for `root` with `env`: in the prepared process when there is one, else in a
  * new one. With `previous` (a build of the same code) and a process kept from the last build,
@@ -87,9 +90,6 @@ export function discardAstro(): void {
  * follows. ASTRO_CPU_PROF=DIR profiles a fresh process (covering the loading); ASTRO_VERBOSE=1
  * shows Astro's own log.
  */
-/** When the pages' input files are written (see astroBuild). */
-export type BuildInputsWritten = { snapshot: Promise<void>; plan: Promise<void> }
-
 export async function astroBuild(
   root: string,
   env: NodeJS.ProcessEnv,

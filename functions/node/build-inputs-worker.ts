@@ -7,11 +7,12 @@ import { searchRecords } from '../../site/lib/search-records.ts'
 import type { InputsJob, InputsMessage } from './build-inputs.ts'
 import { digest, manifestOf, readManifest, renderPlan } from './manifest.ts'
 
-/**
+/*
  * Worker thread for build-inputs.ts: reads the database once, and sends the builder what it
  * needs (the search records first, as Pagefind is the longest phase beside the render; then the
  * manifest, the plan and the report codes) while the pages' inputs go to files for Astro.
  */
+
 /** JSON.stringify(snap), with the credit files' JSON given. */
 function snapshotJson(snap: PublicSnapshot, fileJson: string[]): string {
   const fields = Object.entries(snap)
@@ -70,9 +71,9 @@ async function prepare(job: InputsJob, send: (message: InputsMessage) => void): 
   })
 }
 
-// One job at a time, for as long as the builder keeps this worker (build-inputs.ts).
-parentPort!.on('message', ({ id, job }: { id: number; job: InputsJob }) => {
-  const send = (message: InputsMessage) => parentPort!.postMessage({ ...message, id })
+// One build per worker (build-inputs.ts ends it afterwards).
+parentPort!.once('message', (job: InputsJob) => {
+  const send = (message: InputsMessage) => parentPort!.postMessage(message)
   prepare(job, send).catch((err: Error) =>
     send({ type: 'failed', message: String(err?.message ?? err), stack: err?.stack })
   )

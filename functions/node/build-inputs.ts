@@ -39,10 +39,10 @@ export type BuildInputsReady = Extract<InputsMessage, { type: 'ready' }>
 
 export type BuildInputs = {
   /** Resolves once the snapshot file for Astro is written (the plan follows). */
-  snapshot: Promise<unknown>
-  search: Promise<Extract<InputsMessage, { type: 'search' }>>
+  snapshot: Promise<void>
+  search: Promise<BuildInputsSearch>
   /** Resolves once the snapshot and plan files for Astro are written. */
-  ready: Promise<Extract<InputsMessage, { type: 'ready' }>>
+  ready: Promise<BuildInputsReady>
 }
 
 /**
@@ -52,7 +52,6 @@ export type BuildInputs = {
  * process alive while idle.
  */
 let kept: Worker | null = null
-let jobs = 0
 
 /**
  * Start the next build's worker now, while nobody waits (the site builder calls this after a
@@ -84,7 +83,6 @@ function worker(): Worker {
  */
 export function prepareBuildInputs(job: InputsJob, signal?: AbortSignal): BuildInputs {
   const w = worker()
-  const id = ++jobs
   let gotSearch!: (m: BuildInputsSearch) => void
   let gotReady!: (m: BuildInputsReady) => void
   let failed!: (err: unknown) => void
@@ -94,8 +92,7 @@ export function prepareBuildInputs(job: InputsJob, signal?: AbortSignal): BuildI
   const ready = Promise.race([new Promise<BuildInputsReady>((r) => (gotReady = r)), failure])
   let gotSnapshot!: () => void
   const snapshot = Promise.race([new Promise<void>((r) => (gotSnapshot = r)), failure])
-  const onMessage = (m: InputsMessage & { id: number }) => {
-    if (m.id !== id) return
+  const onMessage = (m: InputsMessage) => {
     if (m.type === 'search') gotSearch(m)
     else if (m.type === 'snapshot') gotSnapshot()
     else if (m.type === 'ready') gotReady(m)
@@ -110,7 +107,7 @@ export function prepareBuildInputs(job: InputsJob, signal?: AbortSignal): BuildI
   signal?.addEventListener('abort', stop, { once: true })
   kept = null
   w.ref()
-  w.postMessage({ id, job })
+  w.postMessage(job)
   void Promise.allSettled([ready]).then(() => {
     signal?.removeEventListener('abort', stop)
     w.off('exit', onExit)

@@ -252,7 +252,6 @@ export async function buildSite(
   )
   // Astro starts at once: loading and bundling need no data, and its pages wait until the
   // snapshot and then the plan are written (site/lib/data.ts, issue 18).
-  const written = (p: Promise<unknown>) => p.then(() => undefined)
   const rendering = astroBuild(
     root,
     {
@@ -264,7 +263,7 @@ export async function buildSite(
       ASTRO_TELEMETRY_DISABLED: '1',
     },
     options.signal,
-    { snapshot: written(inputsPrepared.snapshot), plan: written(inputsPrepared.ready) },
+    { snapshot: inputsPrepared.snapshot, plan: inputsPrepared.ready },
     // The live build, by the same code: what the bundler wrote is linked from it when the last
     // build's Astro process renders this one (functions/node/kept-renderer.ts).
     options.previous ?? null
