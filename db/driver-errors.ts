@@ -34,3 +34,10 @@ export function describeDatabaseError(err: unknown): string | undefined {
   }
   return undefined
 }
+
+/** The driver's own error in an error's `cause` chain, if any (to pass on across a thread). */
+export function driverError(err: unknown): LibsqlError | undefined {
+  for (let e = err, depth = 0; e instanceof Error && depth < 8; e = e.cause, depth++)
+    if (e instanceof LibsqlError) return e
+  return undefined
+}

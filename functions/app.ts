@@ -36,7 +36,7 @@ const IDLE_BUILD = { state: 'idle', lastSuccessAt: null, pending: false, failure
 
 /** The Hono app shared by the Node server and the Cloudflare Worker. */
 export function createApp(deps: AppDeps) {
-  const snapshots = createSnapshotCache(deps.db, deps.now)
+  const snapshots = createSnapshotCache(deps.db, deps.now, deps.loadSnapshot)
   return (
     new Hono<AppEnv>()
       .use(requestId, apiHeaders, allowMethods('GET', 'HEAD', 'POST'), singleQueryValues)

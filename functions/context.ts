@@ -1,6 +1,7 @@
 import type { Db } from '../db/client.ts'
 import type { Actor } from '../db/domain/user.ts'
 import type { AppConfig } from './env.ts'
+import type { LoadSnapshot } from './snapshot-cache.ts'
 
 /** What the Node server or the Worker gives the app. */
 export type AppDeps = {
@@ -10,6 +11,8 @@ export type AppDeps = {
   now?: () => number
   /** Called after a request that published something (the outbox holds what). */
   onPublish?: () => void
+  /** How the public API reads a snapshot, where the runtime has a better way than in-line. */
+  loadSnapshot?: LoadSnapshot
   /** The rebuild state for the console, where the runtime has a builder. */
   siteBuild?: () => unknown
 }

@@ -6,6 +6,9 @@ import { loadPublicSnapshot, type PublicSnapshot } from '../db/queries/index.ts'
 const TTL_MS = 60_000
 const KEEP = 4
 
+/** How a snapshot is read; the Node server reads in a worker thread (node/snapshot-loader.ts). */
+export type LoadSnapshot = (asOf: IsoDate, opts: { rewind: boolean }) => Promise<PublicSnapshot>
+
 /**
  * The public read API answers from the same snapshot the pages are built from, so the API and the
  * site agree on every legal date rule. Snapshots are kept per date (today, and a few historical
@@ -15,14 +18,18 @@ const KEEP = 4
  * keeps answering: a load takes seconds at 10,000 subjects, and every read in them waited
  * (issue 18).
  */
-export function createSnapshotCache(db: Db, now: () => number = Date.now) {
+export function createSnapshotCache(
+  db: Db,
+  now: () => number = Date.now,
+  read: LoadSnapshot = (asOf, opts) => loadPublicSnapshot(db, asOf, opts)
+) {
   type Entry = { at: number; snap: Promise<PublicSnapshot>; refreshing: boolean }
   const entries = new Map<IsoDate, Entry>()
   // Bumped by invalidate(): a background load that started before a write is thrown away.
   let generation = 0
   const load = (asOf: IsoDate) =>
     // A past date is answered as it stood then: later corrections and withdrawals are undone.
-    loadPublicSnapshot(db, asOf, { rewind: asOf < todayInShanghai(new Date(now())) })
+    read(asOf, { rewind: asOf < todayInShanghai(new Date(now())) })
   return {
     today: () => todayInShanghai(new Date(now())),
     get(asOf: IsoDate): Promise<PublicSnapshot> {

@@ -11,6 +11,7 @@ import { ADMIN_PAGE_HEADERS, SITE_HEADERS } from '../../db/domain/site-headers.t
 import { accessLog, type AccessLogLine } from './access-log.ts'
 import { createProxyTrust } from './client-address.ts'
 import { serveSite } from './static-files.ts'
+import { createSnapshotLoader } from './snapshot-loader.ts'
 import { allowMethods } from '../middleware/methods.ts'
 
 // Shown only until the very first build of a new installation has finished.
@@ -33,7 +34,12 @@ type NodeEnv = { Variables: { clientAddress: string; protocol: 'http' | 'https' 
  * else. The static root is looked up per request, so a swapped-in build is served at once.
  */
 export function createNodeApp(builder: SiteBuilder, deps: AppDeps, opts: NodeServerOptions = {}) {
-  const api = createApp({ ...deps, siteBuild: () => builder.state })
+  const api = createApp({
+    ...deps,
+    // The builder's database is the one the API publishes from; its snapshots load off this thread.
+    loadSnapshot: deps.loadSnapshot ?? createSnapshotLoader(builder.env),
+    siteBuild: () => builder.state,
+  })
   const proxies = createProxyTrust(opts.trustedProxies ?? '')
   const app = new Hono<NodeEnv>().use('*', async (c, next) => {
     const peer = getConnInfo(c).remote.address

@@ -44,7 +44,8 @@ export class SiteBuilder {
   private readonly root: string
   private readonly clock: () => number
   private readonly buildsDir: string
-  private readonly env: NodeJS.ProcessEnv
+  /** The environment builds run with (the database among it). */
+  readonly env: NodeJS.ProcessEnv
 
   /**
    * `clock` decides the date each build is for (BUILD_DATE), so tests can move time; an explicit
