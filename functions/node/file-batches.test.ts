@@ -23,6 +23,16 @@ describe('removeTree', () => {
     expect(existsSync(root)).toBe(true)
   })
 
+  it('deletes a deep chain of directories, never a parent before its child', async () => {
+    const build = join(root, 'build-2')
+    const deep = join(build, ...'abcdefghijkl'.split(''))
+    mkdirSync(deep, { recursive: true })
+    writeFileSync(join(deep, 'x'), 'x')
+    for (let i = 0; i < 20; i++) mkdirSync(join(build, `d${i}`, 'e', 'f'), { recursive: true })
+    await removeTree(build)
+    expect(existsSync(build)).toBe(false)
+  })
+
   it('does nothing for a directory that is not there', async () => {
     await expect(removeTree(join(root, 'gone'))).resolves.toBeUndefined()
   })

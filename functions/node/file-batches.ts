@@ -1,5 +1,5 @@
 import { copyFile, link, mkdir, readdir, rm, rmdir } from 'node:fs/promises'
-import { join, relative } from 'node:path'
+import { join, relative, sep } from 'node:path'
 
 /**
  * Run `each` over `items`, `size` at a time: tens of thousands of small file-system calls go
@@ -32,12 +32,25 @@ export async function removeTree(dir: string, size = 4): Promise<void> {
   )
   const files = entries.filter((e) => !e.isDirectory()).map((e) => join(e.parentPath, e.name))
   await inBatches(files, size, (file) => rm(file, { force: true }))
-  // Deepest first, so each directory is empty when its turn comes.
-  const dirs = entries
-    .filter((e) => e.isDirectory())
-    .map((e) => join(e.parentPath, e.name))
-    .sort((a, b) => b.length - a.length)
-  await inBatches(dirs, size, (d) => rmdir(d))
+  // Deepest level first, one level at a time, so each directory is empty when its turn comes
+  // (never a parent in flight beside its child).
+  const levels = new Map<number, string[]>()
+  for (const e of entries) {
+    if (!e.isDirectory()) continue
+    const path = join(e.parentPath, e.name)
+    const depth = relative(dir, path).split(sep).length
+    const level = levels.get(depth)
+    if (level) level.push(path)
+    else levels.set(depth, [path])
+  }
+  // Anything the listing missed or that appeared since (ENOTEMPTY, seen once in the e2e run) is
+  // left to the recursive rm at the end.
+  const emptied = (d: string) =>
+    rmdir(d).catch((err: NodeJS.ErrnoException) => {
+      if (err.code !== 'ENOTEMPTY') throw err
+    })
+  for (const depth of [...levels.keys()].sort((a, b) => b - a))
+    await inBatches(levels.get(depth)!, size, emptied)
   await rm(dir, { recursive: true, force: true })
 }
 
