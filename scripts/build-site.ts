@@ -20,6 +20,7 @@ const { values } = parseArgs({
 })
 const report = await buildSite(ROOT, resolve(ROOT, values.out!), process.env, {
   previous: values.previous ? resolve(ROOT, values.previous) : null,
+  last: true,
 })
 if (values.json) console.log(JSON.stringify(report))
 else

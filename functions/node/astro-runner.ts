@@ -22,7 +22,10 @@ function start(
   const heap = heapLimit ? astroHeapArgs(env) : []
   const child = fork(SCRIPT, [], {
     cwd: root,
-    env: { ...env, ASTRO_TELEMETRY_DISABLED: '1' },
+    // Rolldown's allocator (mimalloc) backs its arena with transparent huge pages where it may:
+    // what the bundler freed stayed resident, ≈ 390 MB of a 1.1 GB process at 10,000 subjects
+    // (smaps: AnonHugePages). Without them the process peaked ≈ 160 MB lower in the same time.
+    env: { MIMALLOC_ALLOW_THP: '0', ...env, ASTRO_TELEMETRY_DISABLED: '1' },
     execArgv: [...heap, ...execArgv],
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   })
