@@ -17,6 +17,12 @@ export type SnapshotPart =
   | { id: number; type: 'done' }
   | { id: number; type: 'failed'; message: string; code?: string }
 
+/** The worker's failure as the API's error handler knows it: a driver error keeps its code. */
+function failure({ message, code }: Extract<SnapshotPart, { type: 'failed' }>): Error {
+  if (!code) return new Error(message)
+  return Object.assign(new LibsqlError(message, code), { message })
+}
+
 /**
  * The public API's snapshots, loaded in a worker thread (issue 18). In the server's own thread a
  * load at 100,000 subjects was ≈ 10 s of synchronous work (libSQL rows, assembling the credit
@@ -26,12 +32,6 @@ export type SnapshotPart =
  * structured clone of the whole was 2.5 s, and parts sent all at once were taken in as one task
  * (0.8 s; a port hands over every message waiting).
  */
-/** The worker's failure as the API's error handler knows it: a driver error keeps its code. */
-function failure({ message, code }: Extract<SnapshotPart, { type: 'failed' }>): Error {
-  if (!code) return new Error(message)
-  return Object.assign(new LibsqlError(message, code), { message })
-}
-
 export function createSnapshotLoader(env: NodeJS.ProcessEnv, { part = 500 } = {}): LoadSnapshot {
   let worker: Worker | null = null
   let nextId = 0
