@@ -55,6 +55,9 @@ export function wirePicker(input: HTMLInputElement, hint: HTMLElement) {
   }
   input.addEventListener('input', onChange)
   input.addEventListener('change', onChange)
+  // Words typed before this script ran (a slow connection, a quick hand) are searched now: their
+  // input events came before anyone listened, and the field would otherwise wait for another key.
+  if (input.value.trim()) onChange()
   /** A new kind (the ledger's 转办方式) means a new search. */
   return {
     setKind(kind: string) {
