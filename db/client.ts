@@ -39,6 +39,18 @@ export function readDbConfig(env: Record<string, string | undefined>): DbConfig 
   return parsed.data
 }
 
+/**
+ * The file of an embedded database's URL — `file:/abs/path`, `file:relative/path` (from the
+ * working directory) or `file:///abs/path`, without any query — or null for a remote one.
+ */
+export function databaseFilePath(url: string | undefined): string | null {
+  if (!url?.startsWith('file:')) return null
+  return url
+    .slice('file:'.length)
+    .replace(/^\/\/(?=\/)/, '')
+    .replace(/\?.*$/, '')
+}
+
 /** A drizzle client over libSQL (embedded file or remote Turso). */
 export function createDb(
   config: DbConfig,

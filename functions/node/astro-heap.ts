@@ -1,4 +1,5 @@
 import { statSync } from 'node:fs'
+import { databaseFilePath } from '../../db/client.ts'
 
 /** The smallest heap an Astro build process gets; 10,000 subjects need well under half of it. */
 export const MIN_HEAP_MB = 768
@@ -22,13 +23,8 @@ export function astroHeapArgs(env: NodeJS.ProcessEnv): string[] {
     const fixed = Number(env.ASTRO_HEAP_MB)
     return fixed > 0 ? [`--max-old-space-size=${fixed}`] : []
   }
-  const url = env.DATABASE_URL
-  if (!url?.startsWith('file:')) return []
-  // file:/abs/path, file:relative/path (from the working directory) or file:///abs/path.
-  const path = url
-    .slice('file:'.length)
-    .replace(/^\/\/(?=\/)/, '')
-    .replace(/\?.*$/, '')
+  const path = databaseFilePath(env.DATABASE_URL)
+  if (path === null) return []
   // The larger of the file and its write-ahead log: the log repeats pages of the file (after a
   // large write it can be as big as the file while holding nothing new), and right after such a
   // write, before a checkpoint, it may hold most of the data.

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs'
 import { parentPort, workerData } from 'node:worker_threads'
 import { LibsqlError } from '@libsql/client'
-import { createDb, readDbConfig, type Db } from '../../db/client.ts'
+import { createDb, databaseFilePath, readDbConfig, type Db } from '../../db/client.ts'
 import type { IsoDate } from '../../db/domain/dates.ts'
 import { describeDatabaseError, driverError } from '../../db/driver-errors.ts'
 import { loadPublicSnapshot, type PublicSnapshot } from '../../db/queries/public-snapshot.ts'
@@ -16,9 +16,7 @@ import type { SnapshotPart, SnapshotToWorker, SnapshotWorkerData } from './snaps
 const { env, part } = workerData as SnapshotWorkerData
 let db: Db | undefined
 const config = readDbConfig(env)
-const file = config.DATABASE_URL.startsWith('file:')
-  ? config.DATABASE_URL.slice('file:'.length).split('?')[0]!
-  : null
+const file = databaseFilePath(config.DATABASE_URL)
 const load = async (asOf: IsoDate, rewind: boolean) => {
   // The driver opens another connection whenever none is idle, and SQLite creates a missing file:
   // a database moved or deleted under the server would be read as an empty one. It is unavailable

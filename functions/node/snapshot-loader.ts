@@ -52,15 +52,16 @@ export function createSnapshotLoader(env: NodeJS.ProcessEnv, { part = 500 } = {}
     w.on('message', (m: SnapshotPart) => {
       const p = pending.get(m.id)
       if (!p) return
-      if (m.type === 'value' || m.type === 'items') {
-        if (m.type === 'value') p.parts[m.key] = m.value
-        else for (const item of m.items) (p.parts[m.key] as unknown[]).push(item)
-        w.postMessage({ ack: m.id } satisfies SnapshotToWorker)
-      } else {
+      if (m.type === 'value') p.parts[m.key] = m.value
+      else if (m.type === 'items') (p.parts[m.key] as unknown[]).push(...m.items)
+      else {
         pending.delete(m.id)
         if (m.type === 'done') p.resolve(p.parts as PublicSnapshot)
         else p.reject(failure(m))
       }
+      // Taken in: the worker sends the next part.
+      if (m.type === 'value' || m.type === 'items')
+        w.postMessage({ ack: m.id } satisfies SnapshotToWorker)
       // An idle worker must not keep the process alive (tests, a server shutting down).
       if (pending.size === 0) w.unref()
     })
