@@ -12,7 +12,7 @@ import {
   type ReturnFigures,
 } from '../domain/campaign.ts'
 import type { IsoDate } from '../domain/dates.ts'
-import type { DbOrTx } from '../mutations/users.ts'
+import type { ReadDb } from '../read-db.ts'
 import {
   creditListEntries,
   ledgerItems,
@@ -78,7 +78,7 @@ const within = (date: string | null, from: IsoDate, to: IsoDate) =>
  * (one month) and draw the public campaign page (campaign start to today).
  */
 export async function districtFigures(
-  db: DbOrTx,
+  db: ReadDb,
   range: { from: IsoDate; to: IsoDate },
   asOf: IsoDate
 ): Promise<Map<string, ReturnFigures>> {
@@ -141,7 +141,7 @@ export async function listQuarterlySummaries(db: Db, quarter: string) {
 }
 
 /** 现场观摩 projects with their names and districts. */
-export async function listObservationProjects(db: DbOrTx) {
+export async function listObservationProjects(db: ReadDb) {
   return db
     .select({
       id: observationProjects.id,
@@ -180,7 +180,7 @@ export type PublicCampaign = {
  * projects chosen for on-site observation.
  */
 export async function loadPublicCampaign(
-  db: DbOrTx,
+  db: ReadDb,
   asOf: IsoDate,
   districts: { code: string; name: string }[],
   rewind = false

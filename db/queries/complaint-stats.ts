@@ -1,5 +1,5 @@
 import { and, eq, inArray, lte } from 'drizzle-orm'
-import type { DbOrTx } from '../mutations/users.ts'
+import type { ReadDb } from '../read-db.ts'
 import { addMonths, type IsoDate } from '../domain/dates.ts'
 import { COMPLAINT_RULES } from '../domain/complaint.ts'
 import { complaints, objections } from '../schema/index.ts'
@@ -22,7 +22,7 @@ export type ComplaintFigures = {
 const endOf = (asOf: IsoDate) => Date.parse(`${asOf}T23:59:59.999+08:00`)
 
 export async function complaintFigures(
-  db: DbOrTx,
+  db: ReadDb,
   asOf: IsoDate,
   districts: { code: string; name: string }[],
   rewind = false
@@ -57,7 +57,7 @@ export async function complaintFigures(
 }
 
 /** Per company: complaints closed as 查实 within the 12 months up to `asOf`. */
-export async function substantiatedComplaints(db: DbOrTx, asOf: IsoDate) {
+export async function substantiatedComplaints(db: ReadDb, asOf: IsoDate) {
   const end = endOf(asOf)
   const from = Date.parse(`${addMonths(asOf, -12)}T00:00:00+08:00`)
   const rows = await db
@@ -75,7 +75,7 @@ export async function substantiatedComplaints(db: DbOrTx, asOf: IsoDate) {
  * 异议处理中 (ADR 018): records with an objection still open on `asOf`, keyed `type:id`, with the
  * Beijing date the earliest open one was received. The date only — never who objected or why.
  */
-export async function openObjectionDates(db: DbOrTx, asOf: IsoDate, rewind = false) {
+export async function openObjectionDates(db: ReadDb, asOf: IsoDate, rewind = false) {
   const rows = await db
     .select({
       recordType: objections.recordType,

@@ -10,7 +10,7 @@ import type { Project } from '../domain/project.ts'
 import type { Subject, SubjectSummary } from '../domain/subject.ts'
 import type { TypicalCase } from '../domain/typical-case.ts'
 import { isPubliclyVisible } from '../domain/visibility.ts'
-import type { Db } from '../client.ts'
+import type { ReadDb } from '../read-db.ts'
 import { loadPublicCampaign, type PublicCampaign } from './campaign.ts'
 import { openObjectionDates, substantiatedComplaints } from './complaint-stats.ts'
 import {
@@ -110,7 +110,7 @@ const byDateDesc =
 
 /** Load the public snapshot as of a calendar date (Asia/Shanghai). */
 export async function loadPublicSnapshot(
-  db: Db,
+  db: ReadDb,
   asOf: IsoDate,
   opts: { rewind?: boolean } = {}
 ): Promise<PublicSnapshot> {

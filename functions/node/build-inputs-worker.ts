@@ -1,8 +1,9 @@
 import { writeFile } from 'node:fs/promises'
 import { parentPort } from 'node:worker_threads'
-import { createDb, readDbConfig } from '../../db/client.ts'
+import { readDbConfig } from '../../db/client.ts'
 import { reportCode, reportSummary } from '../../db/domain/report.ts'
 import { loadPublicSnapshot, type PublicSnapshot } from '../../db/queries/public-snapshot.ts'
+import { createReadDb } from '../../db/read-db.ts'
 import { searchRecords } from '../../site/lib/search-records.ts'
 import type { InputsJob, InputsMessage } from './build-inputs.ts'
 import { digest, manifestOf, readManifest, renderPlan } from './manifest.ts'
@@ -25,7 +26,7 @@ function snapshotJson(snap: PublicSnapshot, fileJson: string[]): string {
 }
 
 async function prepare(job: InputsJob, send: (message: InputsMessage) => void): Promise<void> {
-  const db = createDb(readDbConfig(job.env))
+  const db = createReadDb(readDbConfig(job.env))
   const [snap, previous] = await Promise.all([
     loadPublicSnapshot(db, job.asOf).finally(() => db.$close()),
     job.previous ? readManifest(job.previous) : null,

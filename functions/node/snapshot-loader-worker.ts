@@ -1,10 +1,9 @@
-import { existsSync } from 'node:fs'
 import { parentPort, workerData } from 'node:worker_threads'
-import { LibsqlError } from '@libsql/client'
-import { createDb, databaseFilePath, readDbConfig, type Db } from '../../db/client.ts'
+import { readDbConfig } from '../../db/client.ts'
 import type { IsoDate } from '../../db/domain/dates.ts'
 import { describeDatabaseError, driverError } from '../../db/driver-errors.ts'
 import { loadPublicSnapshot, type PublicSnapshot } from '../../db/queries/public-snapshot.ts'
+import { createReadDb } from '../../db/read-db.ts'
 import type { SnapshotPart, SnapshotToWorker, SnapshotWorkerData } from './snapshot-loader.ts'
 
 /*
@@ -14,17 +13,10 @@ import type { SnapshotPart, SnapshotToWorker, SnapshotWorkerData } from './snaps
  */
 
 const { env, part } = workerData as SnapshotWorkerData
-let db: Db | undefined
-const config = readDbConfig(env)
-const file = databaseFilePath(config.DATABASE_URL)
-const load = async (asOf: IsoDate, rewind: boolean) => {
-  // The driver opens another connection whenever none is idle, and SQLite creates a missing file:
-  // a database moved or deleted under the server would be read as an empty one. It is unavailable
-  // (K10).
-  if (file && !existsSync(file))
-    throw new LibsqlError('the database file is gone', 'SQLITE_CANTOPEN')
-  return loadPublicSnapshot((db ??= createDb(config)), asOf, { rewind })
-}
+// Its own connection, reading rows as arrays (db/read-db.ts, ADR 024); it refuses a database
+// file that is gone (K10).
+const db = createReadDb(readDbConfig(env))
+const load = (asOf: IsoDate, rewind: boolean) => loadPublicSnapshot(db, asOf, { rewind })
 const sending = new Map<number, Iterator<SnapshotPart>>()
 
 function* parts(id: number, snap: PublicSnapshot): Generator<SnapshotPart> {
