@@ -42,7 +42,9 @@ describe('the snapshot reader (rows as arrays from the engine)', () => {
       const [first] = await t.db.select().from(subjects).limit(1)
       const one = await reader.select().from(subjects).where(eq(subjects.id, first!.id)).get()
       expect(one).toEqual(first)
-      expect(await reader.select().from(subjects).where(eq(subjects.id, -1)).get()).toBeUndefined()
+      expect(
+        await reader.select().from(subjects).where(eq(subjects.id, 'no-such-subject')).get()
+      ).toBeUndefined()
     } finally {
       reader.$close()
     }
