@@ -8,7 +8,7 @@ export default defineConfig({
       'functions/**/*.test.ts',
       'scripts/**/*.test.ts',
       'site/**/*.test.ts',
-      // Cross-folder tests that need no browser (the search relevance set).
+      // Cross-folder tests that need no browser (search relevance, a partial build's snapshot).
       'tests/*.test.ts',
     ],
     exclude: ['node_modules/**', 'dist/**', 'tests/e2e/**'],

@@ -4,7 +4,9 @@ import { readDbConfig } from '../../db/client.ts'
 import { reportCode, reportSummary } from '../../db/domain/report.ts'
 import { loadPublicSnapshot, type PublicSnapshot } from '../../db/queries/public-snapshot.ts'
 import { createReadDb } from '../../db/read-db.ts'
+import { sharedPageInputs, snapshotForPlan, type RenderPlan } from '../../site/lib/record-pages.ts'
 import { searchRecords } from '../../site/lib/search-records.ts'
+import type { CreditFile } from '../../db/domain/credit-file.ts'
 import type { InputsJob, InputsMessage } from './build-inputs.ts'
 import { digest, manifestOf, readManifest, renderPlan } from './manifest.ts'
 
@@ -14,13 +16,14 @@ import { digest, manifestOf, readManifest, renderPlan } from './manifest.ts'
  * manifest, the plan and the report codes) while the pages' inputs go to files for Astro.
  */
 
-/** JSON.stringify(snap), with the credit files' JSON given. */
-function snapshotJson(snap: PublicSnapshot, fileJson: string[]): string {
+/** JSON.stringify(snap), with each credit file's JSON given. */
+function snapshotJson(snap: PublicSnapshot, fileJson: Map<CreditFile, string>): string {
+  const files = () => `[${snap.creditFiles.map((f) => fileJson.get(f)!).join(',')}]`
   const fields = Object.entries(snap)
     .filter(([, value]) => value !== undefined)
     .map(
       ([key, value]) =>
-        `${JSON.stringify(key)}:${key === 'creditFiles' ? `[${fileJson.join(',')}]` : JSON.stringify(value)}`
+        `${JSON.stringify(key)}:${key === 'creditFiles' ? files() : JSON.stringify(value)}`
     )
   return `{${fields.join(',')}}`
 }
@@ -40,11 +43,19 @@ async function prepare(job: InputsJob, send: (message: InputsMessage) => void): 
   // Each credit file's JSON once: its digest, its report code and the snapshot file need it
   // (three serialisations of 100,000 files were ≈ 6 s).
   const fileJson = snap.creditFiles.map((f) => JSON.stringify(f))
-  // The snapshot first: Astro parses it while the manifest is worked out.
-  await writeFile(job.snapshotFile, snapshotJson(snap, fileJson))
-  send({ type: 'snapshot' })
+  const jsonOf = new Map(snap.creditFiles.map((f, i) => [f, fileJson[i]!]))
+  const writeSnapshot = async (plan: RenderPlan) => {
+    await writeFile(job.snapshotFile, snapshotJson(snapshotForPlan(snap, plan), jsonOf))
+    send({ type: 'snapshot' })
+  }
+  // A full build: the whole snapshot first, and Astro parses it while the manifest is worked
+  // out. A partial one (the plan is known only from the manifest): Astro is given just the
+  // records it renders (snapshotForPlan), which at 100,000 subjects is a fifth of the JSON.
+  const full = previous === null || previous.shared !== digest(sharedPageInputs(snap))
+  if (full) await writeSnapshot({ full: true })
   const manifest = manifestOf(snap, { creditFile: fileJson })
   const plan = renderPlan(manifest, previous)
+  if (!full) await writeSnapshot(plan)
   await writeFile(job.planFile, JSON.stringify(plan))
 
   // The verification code of every credit report this build prints (a partial build: only the

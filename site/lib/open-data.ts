@@ -22,6 +22,11 @@ export type Dataset<T = unknown> = {
   description: string
   columns: Column<T>[]
   rows: (s: PublicSnapshot) => T[]
+  /**
+   * How many rows, where the snapshot a partial build gives Astro does not hold them all
+   * (record-pages.ts, snapshotForPlan): the credit files are trimmed, their summaries are not.
+   */
+  count?: (s: PublicSnapshot) => number
 }
 
 const fenToWan = (fen: number | null) =>
@@ -32,6 +37,7 @@ const subjects: Dataset<PublicSnapshot['creditFiles'][number]> = {
   title: '主体基本信息',
   description: '物业服务企业、建设单位和业主委员会的基本信息及名单状态。',
   rows: (s) => s.creditFiles,
+  count: (s) => s.subjects.length,
   columns: [
     {
       header: '主体编号',
@@ -327,6 +333,13 @@ const complaintFigures: Dataset<CF> = {
     },
   ],
 }
+
+/** The data sets whose rows are the credit files (a partial build keeps them all for these). */
+export const CREDIT_FILE_DATASETS: readonly string[] = [subjects.name]
+
+/** The number of rows a data set's files hold. */
+export const datasetRowCount = (ds: Dataset, s: PublicSnapshot): number =>
+  ds.count ? ds.count(s) : ds.rows(s).length
 
 export const DATASETS = [
   subjects,
