@@ -1,6 +1,5 @@
 import { mkdir, mkdtemp, readFile, rename, rm, rmdir, writeFile } from 'node:fs/promises'
 import { dirname, join } from 'node:path'
-import * as pagefind from 'pagefind'
 import { createDb, readDbConfig } from '../../db/client.ts'
 import { todayInShanghai } from '../../db/domain/dates.ts'
 import { cloudflareHeadersFile } from '../../db/domain/site-headers.ts'
@@ -14,12 +13,12 @@ import {
 } from '../../site/lib/record-pages.ts'
 import { allowedContacts, scanOutputForPersonalInfo } from './personal-info-scan.ts'
 import { astroBuild, discardAstro } from './astro-runner.ts'
-import { inBatches, linkOrCopy, linkTree } from './file-batches.ts'
+import { inBatches, linkOrCopy } from './file-batches.ts'
+import { indexRecords } from './search-index.ts'
 import { mergeDir } from './merge-dir.ts'
 import { prepareBuildInputs, type BuildInputsReady } from './build-inputs.ts'
 import { MANIFEST, readManifest, type Manifest } from './manifest.ts'
 import { ENCODINGS, precompressSite } from './precompress.ts'
-import type { SearchRecord } from '../../site/lib/search-records.ts'
 
 /** What one build did and how long each phase took, for logs and `npm run bench`. */
 export type BuildReport = {
@@ -184,31 +183,6 @@ export class BuildRefusedError extends Error {
     super(detail)
     this.name = 'BuildRefusedError'
     this.notice = notice
-  }
-}
-
-/**
- * Pagefind over the full-text records (penalties and cases), written into `outputPath`; when they
- * are the records the live build indexed (no records given), its index is linked from
- * `previousClient` instead. It runs (as Pagefind's own process) while Astro renders.
- */
-async function indexRecords(
-  outputPath: string,
-  records: SearchRecord[] | null,
-  previousClient: string | null
-): Promise<void> {
-  if (!records) return linkTree(join(previousClient!, 'pagefind'), outputPath)
-  const { index, errors } = await pagefind.createIndex({ forceLanguage: 'zh-cn' })
-  if (!index) throw new Error(`pagefind: ${errors.join('; ')}`)
-  try {
-    for (const record of records) {
-      const added = await index.addCustomRecord(record)
-      if (added.errors.length) throw new Error(`pagefind: ${added.errors.join('; ')}`)
-    }
-    const written = await index.writeFiles({ outputPath })
-    if (written.errors.length) throw new Error(`pagefind: ${written.errors.join('; ')}`)
-  } finally {
-    await pagefind.close()
   }
 }
 

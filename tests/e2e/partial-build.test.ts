@@ -1,4 +1,12 @@
-import { readdirSync, readFileSync, rmSync, mkdtempSync, mkdirSync, statSync } from 'node:fs'
+import {
+  existsSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  mkdtempSync,
+  mkdirSync,
+  statSync,
+} from 'node:fs'
 import { join, resolve } from 'node:path'
 import { brotliDecompressSync, gunzipSync } from 'node:zlib'
 import ExcelJS from 'exceljs'
@@ -128,6 +136,15 @@ describe('a partial build', () => {
         // The changed penalty is in the full-text index: it was indexed again.
         const entry = 'pagefind/pagefind-entry.json'
         expect(inode(name, entry)).not.toBe(inode('before', entry))
+        // The records that did not change keep their fragments: the live build's own files.
+        const fragments = files(join(a, 'pagefind/fragment'))
+        const relinked = fragments.filter(
+          (f) =>
+            existsSync(join(dir, 'before', 'client', 'pagefind/fragment', f)) &&
+            inode(name, `pagefind/fragment/${f}`) === inode('before', `pagefind/fragment/${f}`)
+        )
+        expect(fragments.length).toBeGreaterThan(5)
+        expect(relinked.length).toBe(fragments.length - 1)
         const shards = files(join(a, 'search/names'))
         expect(
           shards.filter(
