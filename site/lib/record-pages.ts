@@ -76,8 +76,11 @@ export type RenderPlan = { full: true } | { full: false; render: Record<RecordPa
 /**
  * The snapshot Astro is given for a plan: in a partial build, the lists only one kind of record
  * page reads (credit files, penalty pages, case pages) hold just the records it renders. At
- * 100,000 subjects they were 82 % of the 234 MB Astro parsed for every publication. A list that
- * another page reads must not be trimmed here, as the subjects data set reads the credit files.
+ * 100,000 subjects they were 82 % of the 234 MB Astro parsed for every publication. Any other
+ * page that reads one of these lists must be provided for here or it renders from a part of it:
+ * the subjects data set keeps the credit files whole, and /data/ counts subjects by their
+ * summaries (open-data.ts, `count`). tests/e2e/partial-build.test.ts compares every file with a
+ * full build's and caught the second.
  */
 export function snapshotForPlan(s: PublicSnapshot, plan: RenderPlan): PublicSnapshot {
   if (plan.full) return s
