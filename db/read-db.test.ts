@@ -3,22 +3,15 @@ import { mkdtempSync, rmSync, renameSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { eq } from 'drizzle-orm'
-import { DEFAULT_JURISDICTION } from './domain/jurisdiction.ts'
 import { driverError } from './driver-errors.ts'
 import { loadPublicSnapshot } from './queries/public-snapshot.ts'
 import { createReadDb } from './read-db.ts'
 import { subjects } from './schema/index.ts'
-import { generateSeedData } from '../scripts/seed/generate.ts'
-import { writeSeedData } from '../scripts/seed/write.ts'
-import { createTestDb } from '../tests/helpers/test-db.ts'
+import { createSeededTestDb } from '../tests/helpers/test-db.ts'
 
-let t: Awaited<ReturnType<typeof createTestDb>>
+let t: Awaited<ReturnType<typeof createSeededTestDb>>
 beforeAll(async () => {
-  t = await createTestDb()
-  await writeSeedData(
-    t.db,
-    generateSeedData(DEFAULT_JURISDICTION, { subjects: 80, seed: 5, today: '2026-11-27' })
-  )
+  t = await createSeededTestDb(80, 5)
 })
 afterAll(() => t.cleanup())
 

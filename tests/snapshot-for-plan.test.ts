@@ -1,20 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { DEFAULT_JURISDICTION } from '../db/domain/jurisdiction.ts'
 import { loadPublicSnapshot, type PublicSnapshot } from '../db/queries/public-snapshot.ts'
-import { generateSeedData } from '../scripts/seed/generate.ts'
-import { writeSeedData } from '../scripts/seed/write.ts'
-import { createTestDb } from './helpers/test-db.ts'
+import { createSeededTestDb } from './helpers/test-db.ts'
 import { DATASETS, datasetRowCount } from '../site/lib/open-data.ts'
 import { RECORD_PAGE_KINDS, snapshotForPlan, type RenderPlan } from '../site/lib/record-pages.ts'
 
-let t: Awaited<ReturnType<typeof createTestDb>>
+let t: Awaited<ReturnType<typeof createSeededTestDb>>
 let snap: PublicSnapshot
 beforeAll(async () => {
-  t = await createTestDb()
-  await writeSeedData(
-    t.db,
-    generateSeedData(DEFAULT_JURISDICTION, { subjects: 40, seed: 2, today: '2026-11-27' })
-  )
+  t = await createSeededTestDb(40, 2)
   snap = await loadPublicSnapshot(t.db, '2026-11-27')
 })
 afterAll(() => t.cleanup())

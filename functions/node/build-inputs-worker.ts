@@ -7,7 +7,7 @@ import { createReadDb } from '../../db/read-db.ts'
 import { sharedPageInputs, snapshotForPlan, type RenderPlan } from '../../site/lib/record-pages.ts'
 import { searchRecords } from '../../site/lib/search-records.ts'
 import type { InputsJob, InputsMessage } from './build-inputs.ts'
-import { digest, manifestOf, readManifest, renderPlan } from './manifest.ts'
+import { digest, manifestOf, readManifest, renderPlan, rendersEverything } from './manifest.ts'
 import { snapshotJson } from './snapshot-json.ts'
 
 /*
@@ -39,7 +39,7 @@ async function prepare(job: InputsJob, send: (message: InputsMessage) => void): 
   // A full build: the whole snapshot first, and Astro parses it while the manifest is worked
   // out. A partial one (the plan is known only from the manifest): Astro is given just the
   // records it renders (snapshotForPlan), which at 100,000 subjects is a fifth of the JSON.
-  const full = previous === null || previous.shared !== digest(sharedPageInputs(snap))
+  const full = rendersEverything(digest(sharedPageInputs(snap)), previous)
   if (full) await writeSnapshot({ full: true })
   const manifest = manifestOf(snap, { creditFile: fileJson })
   const plan = renderPlan(manifest, previous)

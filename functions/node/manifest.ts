@@ -55,11 +55,18 @@ export async function readManifest(buildDir: string): Promise<Manifest | null> {
 }
 
 /**
- * Everything when there is no previous build or what every page shares changed (the date, the
- * jurisdiction, the districts); otherwise only the record pages that are new or whose data moved.
+ * Whether a build renders everything: there is no previous build, or what every page shares
+ * changed (the date, the jurisdiction, the districts). `shared` is a manifest's `shared` digest.
+ */
+export const rendersEverything = (shared: string, previous: Manifest | null): boolean =>
+  !previous || previous.shared !== shared
+
+/**
+ * Everything when `rendersEverything`; otherwise only the record pages that are new or whose
+ * data moved.
  */
 export function renderPlan(current: Manifest, previous: Manifest | null): RenderPlan {
-  if (!previous || previous.shared !== current.shared) return { full: true }
+  if (!previous || rendersEverything(current.shared, previous)) return { full: true }
   const render = {} as Record<RecordPageKind, string[]>
   for (const kind of RECORD_PAGE_KINDS) {
     const before = previous.pages[kind] ?? {}

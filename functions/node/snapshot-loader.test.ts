@@ -3,20 +3,13 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { driverError } from '../../db/driver-errors.ts'
-import { DEFAULT_JURISDICTION } from '../../db/domain/jurisdiction.ts'
 import { loadPublicSnapshot } from '../../db/queries/public-snapshot.ts'
-import { generateSeedData } from '../../scripts/seed/generate.ts'
-import { writeSeedData } from '../../scripts/seed/write.ts'
-import { createTestDb } from '../../tests/helpers/test-db.ts'
+import { createSeededTestDb } from '../../tests/helpers/test-db.ts'
 import { createSnapshotLoader } from './snapshot-loader.ts'
 
-let t: Awaited<ReturnType<typeof createTestDb>>
+let t: Awaited<ReturnType<typeof createSeededTestDb>>
 beforeAll(async () => {
-  t = await createTestDb()
-  await writeSeedData(
-    t.db,
-    generateSeedData(DEFAULT_JURISDICTION, { subjects: 60, seed: 3, today: '2026-11-27' })
-  )
+  t = await createSeededTestDb(60, 3)
 })
 afterAll(() => t.cleanup())
 

@@ -5,6 +5,8 @@ import { createDb, type Db } from '../../db/client.ts'
 import { DEFAULT_JURISDICTION } from '../../db/domain/jurisdiction.ts'
 import { migrateDb } from '../../db/migrate.ts'
 import { saveJurisdiction } from '../../scripts/jurisdiction.ts'
+import { generateSeedData } from '../../scripts/seed/generate.ts'
+import { writeSeedData } from '../../scripts/seed/write.ts'
 
 const MIGRATIONS = resolve(import.meta.dirname, '../../db/migrations')
 
@@ -28,4 +30,14 @@ export async function createTestDb(
       rmSync(dir, { recursive: true, force: true })
     },
   }
+}
+
+/** A test database holding `subjects` synthetic subjects (seed data as of 2026-11-27). */
+export async function createSeededTestDb(subjects: number, seed: number) {
+  const t = await createTestDb()
+  await writeSeedData(
+    t.db,
+    generateSeedData(DEFAULT_JURISDICTION, { subjects, seed, today: '2026-11-27' })
+  )
+  return t
 }
