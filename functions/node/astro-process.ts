@@ -7,6 +7,7 @@
  */
 import { build } from 'astro'
 import { keepAfterBuild, keepRendererIntegration, renderAgain } from './kept-renderer.ts'
+import { offerQrWorker } from './qr-worker-pool.ts'
 
 type Go = {
   type: 'build'
@@ -66,6 +67,8 @@ function useEnv(env: Record<string, string | undefined>) {
     else process.env[k] = v
   }
 }
+
+offerQrWorker()
 
 // astro.config.mjs adds this integration when it finds it here (an inline `integrations` option
 // would replace the adapter's).
