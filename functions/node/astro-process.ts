@@ -8,6 +8,7 @@
 import { build } from 'astro'
 import { keepAfterBuild, keepRendererIntegration, renderAgain } from './kept-renderer.ts'
 import { offerQrWorker } from './qr-worker-pool.ts'
+import { beginRenderScan, endRenderScan } from './render-scan.ts'
 
 type Go = {
   type: 'build'
@@ -77,15 +78,21 @@ offerQrWorker()
 
 process.on(
   'message',
-  async (message: Go | Again | { type: 'inputs-ready' } | { type: 'snapshot-ready' }) => {
-    if (message.type === 'inputs-ready') return inputsReady()
+  async (
+    message: Go | Again | { type: 'inputs-ready'; allowed?: string[] } | { type: 'snapshot-ready' }
+  ) => {
+    if (message.type === 'inputs-ready') {
+      // Before any page renders: they wait for the inputs.
+      beginRenderScan(message.allowed)
+      return inputsReady()
+    }
     if (message.type === 'snapshot-ready') return snapshotReady()
     useEnv(message.env)
     awaitInputs()
     try {
       if (message.type === 'render') {
         await renderAgain(process.env.SITE_OUT_DIR!, message.previous)
-        process.send!({ ok: true })
+        process.send!({ ok: true, scan: await endRenderScan() })
         return
       }
       await build({
@@ -93,8 +100,10 @@ process.on(
         logLevel: message.verbose ? 'info' : 'silent',
       })
       // Kept for the next build when it can be (kept-renderer.ts); otherwise this process is done.
-      if (await keepAfterBuild(process.env.SITE_OUT_DIR!)) process.send!({ ok: true, kept: true })
-      else process.send!({ ok: true }, () => process.exit(0))
+      const scan = await endRenderScan()
+      if (await keepAfterBuild(process.env.SITE_OUT_DIR!))
+        process.send!({ ok: true, kept: true, scan })
+      else process.send!({ ok: true, scan }, () => process.exit(0))
     } catch (err) {
       process.send!(
         { error: err instanceof Error ? (err.stack ?? err.message) : String(err) },

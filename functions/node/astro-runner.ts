@@ -1,5 +1,6 @@
 import { fork, type ChildProcess } from 'node:child_process'
 import { astroHeapArgs, diedOfHeap } from './astro-heap.ts'
+import type { ScannedAlready } from './personal-info-scan.ts'
 
 const SCRIPT = new URL('./astro-process.ts', import.meta.url)
 
@@ -84,8 +85,17 @@ export function discardAstro(): void {
   renderer = null
 }
 
-/** When the pages' input files are written (see astroBuild). */
-export type BuildInputsWritten = { snapshot: Promise<unknown>; plan: Promise<unknown> }
+/**
+ * When the pages' input files are written (see astroBuild); the plan's promise may give the
+ * published contacts the personal-information scan allows (render-scan.ts).
+ */
+export type BuildInputsWritten = {
+  snapshot: Promise<unknown>
+  plan: Promise<{ allowed: string[] } | void>
+}
+
+/** How Astro ran, and the files it scanned as it rendered them (null: none, see render-scan.ts). */
+export type AstroBuilt = { how: 'rendered again' | 'bundled'; scanned: ScannedAlready | null }
 
 /**
  * Run `astro build` for `root` with `env`: in the prepared process when there is one, else in a
@@ -105,16 +115,16 @@ export async function astroBuild(
    */
   inputs: BuildInputsWritten = { snapshot: Promise.resolve(), plan: Promise.resolve() },
   previous: string | null = null
-): Promise<'rendered again' | 'bundled'> {
+): Promise<AstroBuilt> {
   const profile = env.ASTRO_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${env.ASTRO_CPU_PROF}`] : []
   const kept = renderer
   renderer = null
   if (usable(kept, root) && previous && !profile.length && renders < RENDERS_PER_PROCESS) {
     try {
-      await runIn(kept, { type: 'render', env, previous }, signal, inputs)
+      const { scan } = await runIn(kept, { type: 'render', env, previous }, signal, inputs)
       renderer = kept
       renders++
-      return 'rendered again'
+      return { how: 'rendered again', scanned: scan ?? null }
     } catch (err) {
       kept.child.kill()
       if (signal?.aborted) throw err
@@ -134,8 +144,9 @@ export async function astroBuild(
   }
   renders = 0
   const go = { type: 'build', root, env, verbose: Boolean(env.ASTRO_VERBOSE) } as const
+  let answer: Answer
   try {
-    if ((await runIn(s, go, signal, inputs)).kept) renderer = s
+    answer = await runIn(s, go, signal, inputs)
   } catch (err) {
     if (!(err instanceof HeapExhausted)) throw err
     // The heap limit was too small for this data after all: once more, as Node would size it.
@@ -143,9 +154,10 @@ export async function astroBuild(
       JSON.stringify({ msg: 'astro build ran out of its heap limit; retrying without' })
     )
     s = start(root, env, profile, false)
-    if ((await runIn(s, go, signal, inputs)).kept) renderer = s
+    answer = await runIn(s, go, signal, inputs)
   }
-  return 'bundled'
+  if (answer.kept) renderer = s
+  return { how: 'bundled', scanned: answer.scan ?? null }
 }
 
 class HeapExhausted extends Error {}
@@ -156,7 +168,7 @@ function exitError(s: Standby, code: number | null, signal: NodeJS.Signals | nul
     : new Error(`astro process exited with code ${code}`)
 }
 
-type Answer = { ok?: true; kept?: true; error?: string }
+type Answer = { ok?: true; kept?: true; error?: string; scan?: ScannedAlready | null }
 
 /** Send one build or render to a process and wait for its answer. */
 async function runIn(
@@ -189,7 +201,7 @@ async function runIn(
         () => child.kill()
       )
       inputs.plan.then(
-        () => child.connected && child.send({ type: 'inputs-ready' }),
+        (given) => child.connected && child.send({ type: 'inputs-ready', allowed: given?.allowed }),
         () => child.kill()
       )
     })

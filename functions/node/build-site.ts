@@ -11,7 +11,11 @@ import {
   type RecordPageKind,
   type RenderPlan,
 } from '../../site/lib/record-pages.ts'
-import { allowedContacts, scanOutputForPersonalInfo } from './personal-info-scan.ts'
+import {
+  allowedContacts,
+  scanOutputForPersonalInfo,
+  type ScannedAlready,
+} from './personal-info-scan.ts'
 import { astroBuild, discardAstro } from './astro-runner.ts'
 import { inBatches, linkOrCopy } from './file-batches.ts'
 import { indexRecords } from './search-index.ts'
@@ -158,9 +162,16 @@ async function usePreparedPages(
   }
 }
 
-/** Fail the build if any published file carries personal information (DESIGN §6). */
-async function refusePersonalInfo(client: string, contacts: string[]): Promise<void> {
-  const findings = await scanOutputForPersonalInfo(client, allowedContacts(contacts))
+/**
+ * Fail the build if any published file carries personal information (DESIGN §6). `scanned`: the
+ * files Astro's process scanned as it rendered them (render-scan.ts); the rest are read here.
+ */
+async function refusePersonalInfo(
+  client: string,
+  allowed: string[],
+  scanned: ScannedAlready | null
+): Promise<void> {
+  const findings = await scanOutputForPersonalInfo(client, allowed, scanned ?? undefined)
   if (findings.length) {
     const shown = findings.slice(0, 20).map((f) => `${f.file}: ${f.kind} at ${f.position}`)
     const kinds = [...new Set(findings.map((f) => f.kind))].join('、')
@@ -243,7 +254,10 @@ export async function buildSite(
       ASTRO_TELEMETRY_DISABLED: '1',
     },
     options.signal,
-    { snapshot: inputsPrepared.snapshot, plan: inputsPrepared.ready },
+    {
+      snapshot: inputsPrepared.snapshot,
+      plan: inputsPrepared.ready.then(({ contacts }) => ({ allowed: allowedContacts(contacts) })),
+    },
     // The live build, by the same code: what the bundler wrote is linked from it when the last
     // build's Astro process renders this one (functions/node/kept-renderer.ts).
     options.previous ?? null
@@ -290,7 +304,7 @@ export async function buildSite(
     // What Astro wrote is checked and compressed before the kept pages join it: they were
     // checked and compressed by the build they come from.
     const client = join(outDir, 'client')
-    const scanning = timed(refusePersonalInfo(client, contacts))
+    const scanning = timed(refusePersonalInfo(client, allowedContacts(contacts), astro.scanned))
     const compressing = timed(
       options.precompress
         ? precompressSite(
@@ -299,6 +313,9 @@ export async function buildSite(
           )
         : Promise.resolve(null)
     )
+    // Both finish before either's failure is thrown: the caller deletes the build directory,
+    // and compression still writing into it made that fail (ENOTEMPTY) in place of the refusal.
+    await Promise.allSettled([scanning, compressing])
     const [scanned, compressed] = await Promise.all([scanning, compressing])
     options.signal?.throwIfAborted()
     const t3 = performance.now()
@@ -337,7 +354,7 @@ export async function buildSite(
     return {
       outDir,
       full: plan.full,
-      astro,
+      astro: astro.how,
       renderedRecords: rendered,
       keptRecords: recordCount - rendered,
       searchRecords,

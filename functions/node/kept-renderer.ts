@@ -12,21 +12,21 @@
  */
 import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises'
 import { createRequire } from 'node:module'
-import { dirname, join, relative } from 'node:path'
+import { dirname, join, relative, sep } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import type { AstroIntegration } from 'astro'
 import { inBatches, linkOrCopy } from './file-batches.ts'
+import { scanRendered } from './render-scan.ts'
 
 type RouteData = { type: string; route: string; component: string }
 type PathWithRoute = { pathname: string; route: RouteData }
+type RenderOptions = { routeData: RouteData }
+type RenderResult = Response | { response: Response }
 /** The part of Astro's default prerenderer we use (astro/dist/core/build/default-prerenderer.js). */
 type Prerenderer = {
   setup?: () => Promise<void>
   getStaticPaths: () => Promise<PathWithRoute[]>
-  render: (
-    request: Request,
-    opts: { routeData: RouteData }
-  ) => Promise<Response | { response: Response }>
+  render: (request: Request, opts: RenderOptions) => Promise<RenderResult>
   app?: {
     manifest: { routes: { routeData: RouteData & { prerender: boolean } }[] }
     getComponentByRoute: (route: RouteData) => Promise<unknown>
@@ -58,9 +58,51 @@ let captured: { prerenderer: Prerenderer; paths: PathWithRoute[] } | null = null
 let kept: Kept | null = null
 
 /** Astro's own path → file rules, so a rendered page lands where `astro build` puts it. */
+let helpers: OutHelpers | null = null
 function outHelpers(): OutHelpers {
   const require = createRequire(import.meta.url)
-  return require(join(dirname(require.resolve('astro')), 'core/build/common.js')) as OutHelpers
+  helpers ??= require(join(dirname(require.resolve('astro')), 'core/build/common.js')) as OutHelpers
+  return helpers
+}
+
+/** The file a path renders to, relative to the client directory, with `/` between parts. */
+function fileOf(p: Prerenderer, pathname: string, route: RouteData): string {
+  const settings = p.app!.getSettings()
+  const { getOutFolder, getOutFile } = outHelpers()
+  const encoded = encodeURI(pathname)
+  const folder = getOutFolder(settings, encoded, route)
+  const file = getOutFile(settings.config.build.format, folder, encoded, route)
+  return relative(fileURLToPath(settings.config.build.client), fileURLToPath(file))
+    .split(sep)
+    .join('/')
+}
+
+/**
+ * Render one path and have its bytes scanned for personal information as they go to disk
+ * (render-scan.ts). `file` is where the path renders to; when Astro asks (its own generate
+ * loop), it is worked back from the request's URL, the inverse of Astro's getUrlForPath for this
+ * layout.
+ */
+async function renderScanned(
+  p: Prerenderer,
+  request: Request,
+  options: RenderOptions,
+  file?: string
+): Promise<RenderResult> {
+  const result = await p.render(request, options)
+  const response = result instanceof Response ? result : result.response
+  const route = options.routeData
+  if (file === undefined) {
+    const path = decodeURI(new URL(request.url).pathname)
+    file = fileOf(
+      p,
+      route.type === 'endpoint' || path === '/' ? path : path.replace(/\/$/, ''),
+      route
+    )
+  }
+  const scanned = await scanRendered(file, response)
+  if (scanned === response) return result
+  return result instanceof Response ? scanned : { ...result, response: scanned }
 }
 
 /** The integration that lets the process keep Astro's prerenderer once the build used it. */
@@ -90,12 +132,14 @@ export function keepRendererIntegration(): AstroIntegration {
                 if (routeData.prerender) await p.app!.getComponentByRoute(routeData)
               captured = { prerenderer: p, paths: [] }
             },
+            render: (request: Request, options: RenderOptions) =>
+              renderScanned(p, request, options),
             async getStaticPaths() {
               const paths = await p.getStaticPaths()
               if (captured) captured.paths = paths
               return paths
             },
-          } as typeof defaultPrerenderer
+          } as unknown as typeof defaultPrerenderer
         })
       },
     },
@@ -108,23 +152,8 @@ async function filesUnder(dir: string): Promise<string[]> {
 }
 
 /** The files each path renders to, relative to the client directory. */
-async function renderedFiles(p: Prerenderer, paths: PathWithRoute[]): Promise<Map<string, string>> {
-  const settings = p.app!.getSettings()
-  const { getOutFolder, getOutFile } = outHelpers()
-  const client = fileURLToPath(settings.config.build.client)
-  const out = new Map<string, string>()
-  for (const { pathname, route } of paths) {
-    const encoded = encodeURI(pathname)
-    const folder = getOutFolder(settings, encoded, route)
-    out.set(
-      pathname,
-      relative(
-        client,
-        fileURLToPath(getOutFile(settings.config.build.format, folder, encoded, route))
-      )
-    )
-  }
-  return out
+function renderedFiles(p: Prerenderer, paths: PathWithRoute[]): Map<string, string> {
+  return new Map(paths.map(({ pathname, route }) => [pathname, fileOf(p, pathname, route)]))
 }
 
 /**
@@ -138,7 +167,7 @@ export async function keepAfterBuild(outDir: string): Promise<boolean> {
   const config = p?.app?.getSettings().config
   if (!p || !config || config.build.format !== 'directory' || config.base !== '/') return false
   const clientDir = join(outDir, 'client')
-  const rendered = new Set((await renderedFiles(p, captured!.paths)).values())
+  const rendered = new Set(renderedFiles(p, captured!.paths).values())
   // The builder writes these itself after Astro: never linked, or it would write into the
   // previous build's file (a hard link is the same file).
   const builderWrites = new Set(['_headers', '_redirects'])
@@ -185,7 +214,7 @@ export async function renderAgain(outDir: string, previous: string): Promise<voi
   ])
   linking.catch(() => undefined)
   const all = await paths(p)
-  const files = await renderedFiles(p, all)
+  const files = renderedFiles(p, all)
   const origin = p.app!.getOptions().origin
   // As astro.config.mjs's build.concurrency: pages render while earlier ones are written.
   await inBatches(all, 4, async ({ pathname, route }) => {
@@ -196,14 +225,20 @@ export async function renderAgain(outDir: string, previous: string): Promise<voi
         : route.type === 'endpoint'
           ? pathname
           : `${pathname.replace(/\/$/, '')}/`
-    const result = await p.render(new Request(new URL(path, origin)), { routeData: route })
+    const file = files.get(pathname)!
+    const result = await renderScanned(
+      p,
+      new Request(new URL(path, origin)),
+      { routeData: route },
+      file
+    )
     const response = result instanceof Response ? result : result.response
     if (response.status >= 300 && response.status < 400)
       throw new Error(`${pathname}: a redirect, which the kept renderer does not write`)
     if (!response.body) return
-    const file = join(clientDir, files.get(pathname)!)
-    await mkdir(dirname(file), { recursive: true })
-    await writeFile(file, Buffer.from(await response.arrayBuffer()))
+    const to = join(clientDir, file)
+    await mkdir(dirname(to), { recursive: true })
+    await writeFile(to, Buffer.from(await response.arrayBuffer()))
   })
   await linking
 }

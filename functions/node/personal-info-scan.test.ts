@@ -2,7 +2,12 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
-import { allowedContacts, scanOutputForPersonalInfo } from './personal-info-scan.ts'
+import {
+  allowedContacts,
+  isScannedFile,
+  scanOutputForPersonalInfo,
+  scanText,
+} from './personal-info-scan.ts'
 
 let dir: string
 afterEach(() => rmSync(dir, { recursive: true, force: true }))
@@ -37,5 +42,35 @@ describe('the build output scan for personal information', () => {
       'b.csv': 'x,0\n91211103MA0Y8T3J4K,1\n',
     })
     expect(await scanOutputForPersonalInfo(dir)).toEqual([])
+  })
+})
+
+describe('files scanned as they were rendered', () => {
+  it('reads only the files not already scanned, and reports both', async () => {
+    site({
+      'enterprises/1/index.html': '<p>电话 13800138000</p>',
+      'feeds/changes.xml': '<item>身份证 11010519491231002X</item>',
+      'robots.txt': 'Sitemap: /sitemap.xml 13900139000',
+    })
+    const findings = await scanOutputForPersonalInfo(dir, [], {
+      // What render-scan.ts found in the credit file; the file itself is not read again.
+      files: ['enterprises/1/index.html', 'feeds/changes.xml'],
+      findings: [{ file: 'enterprises/1/index.html', kind: '手机号码', position: 9 }],
+    })
+    expect(findings.map((f) => [f.file, f.kind])).toEqual([
+      ['enterprises/1/index.html', '手机号码'],
+      ['robots.txt', '手机号码'],
+    ])
+  })
+
+  it('scans a file the way the builder would have read it', () => {
+    const html = '<p>业主张某（电话<b>138</b> 0013 8000）反映</p>'
+    expect(scanText('penalties/1/index.html', html, [])).toEqual([
+      { file: 'penalties/1/index.html', kind: '手机号码', position: expect.any(Number) },
+    ])
+    expect(isScannedFile('enterprises/1/index.html')).toBe(true)
+    expect(isScannedFile('pagefind/fragment/x.pf_fragment')).toBe(false)
+    expect(isScannedFile('_astro/site.css')).toBe(false)
+    expect(isScannedFile('data/penalties.xlsx')).toBe(false)
   })
 })
