@@ -128,6 +128,7 @@ const result: Record<string, unknown> = {
     renderMs: pick((r) => r.report.renderMs),
     indexMs: pick((r) => r.report.indexMs),
     scanMs: pick((r) => r.report.scanMs),
+    scanReadFiles: pick((r) => r.report.scanReadFiles),
     pagesPerSecond: Math.round(stats.htmlPages / (fullWall / 1000)),
     floorMs: Math.round(floorMs),
     ratioToFloor: Number((fullWall / floorMs).toFixed(1)),

@@ -42,6 +42,11 @@ export type BuildReport = {
   renderMs: number
   keepMs: number
   scanMs: number
+  /**
+   * Text files the builder read back for the scan: those Astro's process did not scan as it
+   * rendered them (ADR 025). 0 when every file the site has came from the render.
+   */
+  scanReadFiles: number
   /** Pagefind's own time; it runs alongside the render. */
   indexMs: number
   copyIndexMs: number
@@ -170,8 +175,8 @@ async function refusePersonalInfo(
   client: string,
   allowed: string[],
   scanned: ScannedAlready | null
-): Promise<void> {
-  const findings = await scanOutputForPersonalInfo(client, allowed, scanned ?? undefined)
+): Promise<number> {
+  const { findings, read } = await scanOutputForPersonalInfo(client, allowed, scanned ?? undefined)
   if (findings.length) {
     const shown = findings.slice(0, 20).map((f) => `${f.file}: ${f.kind} at ${f.position}`)
     const kinds = [...new Set(findings.map((f) => f.kind))].join('、')
@@ -182,6 +187,7 @@ async function refusePersonalInfo(
         `${pages.slice(0, 5).join('，')}${pages.length > 5 ? ` 等${pages.length}页` : ''}。请更正相关记录。`
     )
   }
+  return read
 }
 
 /**
@@ -363,6 +369,7 @@ export async function buildSite(
       // Linking ran alongside the render; what is left is the merge into place.
       keepMs: Math.round(t4 - t3),
       scanMs: Math.round(scanned.ms),
+      scanReadFiles: scanned.value,
       indexMs: Math.round(indexed.ms),
       copyIndexMs: Math.round(t5 - t4),
       // Alongside the scan.

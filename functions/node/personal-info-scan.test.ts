@@ -29,7 +29,10 @@ describe('the build output scan for personal information', () => {
       'index.html': '<footer>联系电话：0427-2823456（示例）</footer>',
       'pagefind/fragment/x.pf_fragment': '13800138000',
     })
-    const findings = await scanOutputForPersonalInfo(dir, allowedContacts(['0427-2823456（示例）']))
+    const { findings } = await scanOutputForPersonalInfo(
+      dir,
+      allowedContacts(['0427-2823456（示例）'])
+    )
     expect(findings.map((f) => [f.file, f.kind])).toEqual([
       ['data/penalties.csv', '居民身份证号码'],
       ['penalties/1/index.html', '手机号码'],
@@ -41,7 +44,7 @@ describe('the build output scan for personal information', () => {
       'a/index.html': '<td>0427</td><td>2823456</td>',
       'b.csv': 'x,0\n91211103MA0Y8T3J4K,1\n',
     })
-    expect(await scanOutputForPersonalInfo(dir)).toEqual([])
+    expect(await scanOutputForPersonalInfo(dir)).toEqual({ findings: [], read: 2 })
   })
 })
 
@@ -52,7 +55,7 @@ describe('files scanned as they were rendered', () => {
       'feeds/changes.xml': '<item>身份证 11010519491231002X</item>',
       'robots.txt': 'Sitemap: /sitemap.xml 13900139000',
     })
-    const findings = await scanOutputForPersonalInfo(dir, [], {
+    const { findings, read } = await scanOutputForPersonalInfo(dir, [], {
       // What render-scan.ts found in the credit file; the file itself is not read again.
       files: ['enterprises/1/index.html', 'feeds/changes.xml'],
       findings: [{ file: 'enterprises/1/index.html', kind: '手机号码', position: 9 }],
@@ -61,6 +64,7 @@ describe('files scanned as they were rendered', () => {
       ['enterprises/1/index.html', '手机号码'],
       ['robots.txt', '手机号码'],
     ])
+    expect(read).toBe(1)
   })
 
   it('scans a file the way the builder would have read it', () => {

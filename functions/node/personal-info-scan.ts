@@ -109,13 +109,13 @@ export type ScannedAlready = { files: string[]; findings: OutputFinding[] }
  * personal-information patterns. `allowed` holds the publisher's own published contacts (the
  * bureau's phone and e-mail in the footer), which are not personal information. Files in
  * `already` were scanned as they were rendered, from the bytes written; every other file is read
- * here. Large outputs are split across worker threads.
+ * here (`read`: how many). Large outputs are split across worker threads.
  */
 export async function scanOutputForPersonalInfo(
   dir: string,
   allowed: string[] = [],
   already: ScannedAlready = { files: [], findings: [] }
-): Promise<OutputFinding[]> {
+): Promise<{ findings: OutputFinding[]; read: number }> {
   // A partial build calls this before the pages kept from the previous build (which scanned
   // them) are moved in, so everything here is new.
   const scanned = new Set(already.files)
@@ -133,9 +133,10 @@ export async function scanOutputForPersonalInfo(
             )
           )
         )
-  return [...already.findings, ...found.flat()].sort((a, b) =>
+  const findings = [...already.findings, ...found.flat()].sort((a, b) =>
     a.file < b.file ? -1 : a.file > b.file ? 1 : a.position - b.position
   )
+  return { findings, read: files.length }
 }
 
 /** The published contacts of a jurisdiction, as they are written and without a （…） note. */
