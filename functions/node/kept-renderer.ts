@@ -10,6 +10,7 @@
  *
  * Runs inside functions/node/astro-process.ts only.
  */
+import { existsSync } from 'node:fs'
 import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises'
 import { createRequire } from 'node:module'
 import { dirname, join, relative, sep } from 'node:path'
@@ -36,7 +37,12 @@ type Prerenderer = {
   }
 }
 type AstroSettings = {
-  config: { base: string; trailingSlash: string; build: { format: string; client: URL } }
+  config: {
+    base: string
+    trailingSlash: string
+    publicDir: URL
+    build: { format: string; client: URL }
+  }
 }
 type OutHelpers = {
   getOutFolder: (settings: AstroSettings, pathname: string, route: RouteData) => URL
@@ -100,6 +106,9 @@ async function renderScanned(
       route
     )
   }
+  // Where a public file has the same path, Astro writes that instead of the page
+  // (checkPublicConflict in its generate.js): the builder reads it back, as what is published.
+  if (existsSync(new URL(file, p.app!.getSettings().config.publicDir))) return result
   const scanned = await scanRendered(file, response)
   if (scanned === response) return result
   return result instanceof Response ? scanned : { ...result, response: scanned }
