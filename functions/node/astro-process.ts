@@ -9,6 +9,7 @@ import { build } from 'astro'
 import { keepAfterBuild, keepRendererIntegration, renderAgain } from './kept-renderer.ts'
 import { offerQrWorker } from './qr-worker-pool.ts'
 import { beginRenderScan, endRenderScan } from './render-scan.ts'
+import { givePrintedReportCodes } from '../../site/lib/report-codes.ts'
 
 type Go = {
   type: 'build'
@@ -79,16 +80,23 @@ offerQrWorker()
 process.on(
   'message',
   async (
-    message: Go | Again | { type: 'inputs-ready'; allowed?: string[] } | { type: 'snapshot-ready' }
+    message:
+      | Go
+      | Again
+      | { type: 'inputs-ready'; allowed?: string[]; reportCodes?: [string, string][] }
+      | { type: 'snapshot-ready' }
   ) => {
     if (message.type === 'inputs-ready') {
       // Before any page renders: they wait for the inputs.
       beginRenderScan(message.allowed)
+      givePrintedReportCodes(message.reportCodes)
       return inputsReady()
     }
     if (message.type === 'snapshot-ready') return snapshotReady()
     useEnv(message.env)
     awaitInputs()
+    // The last build's codes must never print on this one's pages.
+    givePrintedReportCodes(undefined)
     try {
       if (message.type === 'render') {
         await renderAgain(process.env.SITE_OUT_DIR!, message.previous)

@@ -87,11 +87,12 @@ export function discardAstro(): void {
 
 /**
  * When the pages' input files are written (see astroBuild); the plan's promise may give the
- * published contacts the personal-information scan allows (render-scan.ts).
+ * published contacts the personal-information scan allows (render-scan.ts) and the report code
+ * of each credit file the build prints (site/lib/report-codes.ts).
  */
 export type BuildInputsWritten = {
   snapshot: Promise<unknown>
-  plan: Promise<{ allowed: string[] } | void>
+  plan: Promise<{ allowed: string[]; reportCodes: [string, string][] } | void>
 }
 
 /** How Astro ran, and the files it scanned as it rendered them (null: none, see render-scan.ts). */
@@ -201,7 +202,13 @@ async function runIn(
         () => child.kill()
       )
       inputs.plan.then(
-        (given) => child.connected && child.send({ type: 'inputs-ready', allowed: given?.allowed }),
+        (given) =>
+          child.connected &&
+          child.send({
+            type: 'inputs-ready',
+            allowed: given?.allowed,
+            reportCodes: given?.reportCodes,
+          }),
         () => child.kill()
       )
     })

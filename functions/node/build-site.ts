@@ -262,7 +262,10 @@ export async function buildSite(
     options.signal,
     {
       snapshot: inputsPrepared.snapshot,
-      plan: inputsPrepared.ready.then(({ contacts }) => ({ allowed: allowedContacts(contacts) })),
+      plan: inputsPrepared.ready.then(({ contacts, reports }) => ({
+        allowed: allowedContacts(contacts),
+        reportCodes: reports.map((r) => [r.subjectId, r.code] as [string, string]),
+      })),
     },
     // The live build, by the same code: what the bundler wrote is linked from it when the last
     // build's Astro process renders this one (functions/node/kept-renderer.ts).
