@@ -10,7 +10,7 @@
  *
  * Runs inside functions/node/astro-process.ts only.
  */
-import { existsSync } from 'node:fs'
+import { readdirSync, type Dirent } from 'node:fs'
 import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises'
 import { createRequire } from 'node:module'
 import { dirname, join, relative, sep } from 'node:path'
@@ -84,6 +84,30 @@ function fileOf(p: Prerenderer, pathname: string, route: RouteData): string {
 }
 
 /**
+ * The site's public files, relative and `/`-joined: listed once, not looked up for every page
+ * rendered. Like the bundler's files (kept below), they are the code's, which a kept process
+ * never outlives.
+ */
+let publicList: Set<string> | null = null
+function publicFiles(p: Prerenderer): Set<string> {
+  if (!publicList) {
+    const dir = fileURLToPath(p.app!.getSettings().config.publicDir)
+    let entries: Dirent[] = []
+    try {
+      entries = readdirSync(dir, { recursive: true, withFileTypes: true })
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err
+    }
+    publicList = new Set(
+      entries
+        .filter((e) => e.isFile())
+        .map((e) => relative(dir, join(e.parentPath, e.name)).split(sep).join('/'))
+    )
+  }
+  return publicList
+}
+
+/**
  * Render one path and have its bytes scanned for personal information as they go to disk
  * (render-scan.ts). `file` is where the path renders to; when Astro asks (its own generate
  * loop), it is worked back from the request's URL, the inverse of Astro's getUrlForPath for this
@@ -108,7 +132,7 @@ async function renderScanned(
   }
   // Where a public file has the same path, Astro writes that instead of the page
   // (checkPublicConflict in its generate.js): the builder reads it back, as what is published.
-  if (existsSync(new URL(file, p.app!.getSettings().config.publicDir))) return result
+  if (publicFiles(p).has(file)) return result
   const scanned = await scanRendered(file, response)
   if (scanned === response) return result
   return result instanceof Response ? scanned : { ...result, response: scanned }
