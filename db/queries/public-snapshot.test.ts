@@ -8,7 +8,7 @@ import {
   makeUscc,
 } from '../../tests/fixtures/builders.ts'
 import type { Db } from '../client.ts'
-import { loadPublicSnapshot } from './public-snapshot.ts'
+import { loadPublicSnapshot, type SearchablePart } from './public-snapshot.ts'
 
 let db: Db
 let cleanup: () => void
@@ -72,6 +72,44 @@ describe('loadPublicSnapshot', () => {
     expect(snap.subjects.map((s) => s.id)).toEqual([subject.id])
     expect(snap.penalties).toEqual([])
     expect(snap.penaltyPages.every((p) => p.state !== 'public')).toBe(true)
+  })
+
+  it('hands over its penalties, cases and districts before it resolves, for the search index', async () => {
+    const subject = await insertSubject(db)
+    const hidden = await insertSubject(db, {
+      uscc: makeUscc(43),
+      id: makeUscc(43),
+      status: 'draft',
+    })
+    const authority = await insertAuthority(db)
+    await insertPenalty(db, subject.id, authority)
+    await insertPenalty(db, subject.id, authority, {
+      status: 'withdrawn',
+      withdrawnOn: '2026-06-01',
+    })
+    await insertPenalty(db, hidden.id, authority)
+    const parts: SearchablePart[] = []
+    let resolved = false
+    const loading = loadPublicSnapshot(db, '2026-07-01', {
+      onSearchable: (part) => {
+        expect(resolved).toBe(false)
+        parts.push(part)
+      },
+    }).finally(() => (resolved = true))
+    const snap = await loading
+    // The snapshot's own objects: the index can never hold what the pages do not.
+    expect(parts).toHaveLength(1)
+    expect(parts[0]!.penalties).toBe(snap.penalties)
+    expect(parts[0]!.cases).toBe(snap.cases)
+    expect(parts[0]!.districts).toBe(snap.districts)
+    expect(snap.penalties).toHaveLength(1)
+
+    const past = await loadPublicSnapshot(db, '2026-07-01', {
+      rewind: true,
+      onSearchable: (part) => parts.push(part),
+    })
+    expect(parts).toHaveLength(1)
+    expect(past.penalties).toEqual(snap.penalties)
   })
 
   it('counts a list entry only while valid and not removed, black outranking red', async () => {

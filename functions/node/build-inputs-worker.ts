@@ -5,7 +5,7 @@ import { reportCode, reportSummary } from '../../db/domain/report.ts'
 import { loadPublicSnapshot } from '../../db/queries/public-snapshot.ts'
 import { createReadDb } from '../../db/read-db.ts'
 import { sharedPageInputs, snapshotForPlan, type RenderPlan } from '../../site/lib/record-pages.ts'
-import { searchRecords } from '../../site/lib/search-records.ts'
+import { searchRecords, type SearchRecord } from '../../site/lib/search-records.ts'
 import type { InputsJob, InputsMessage } from './build-inputs.ts'
 import { digest, manifestOf, readManifest, renderPlan, rendersEverything } from './manifest.ts'
 import { snapshotJson } from './snapshot-json.ts'
@@ -17,16 +17,29 @@ import { snapshotJson } from './snapshot-json.ts'
  */
 
 async function prepare(job: InputsJob, send: (message: InputsMessage) => void): Promise<void> {
+  // Read before the snapshot: its reads run to the end without giving this thread's event loop a
+  // turn, so a manifest read begun alongside completed only after them, and with it the search
+  // records' send below.
+  const previous = job.previous ? await readManifest(job.previous) : null
+  // The search records go as soon as the snapshot's penalties and cases are known: Pagefind
+  // starts on them while the rest of the snapshot is read.
+  let searchSent = false
+  const sendSearch = (records: SearchRecord[]) => {
+    const hash = digest(records)
+    const unchanged = job.previous !== null && previous?.search === hash
+    send({
+      type: 'search',
+      digest: hash,
+      count: records.length,
+      records: unchanged ? null : records,
+    })
+    searchSent = true
+  }
   const db = createReadDb(readDbConfig(job.env))
-  const [snap, previous] = await Promise.all([
-    loadPublicSnapshot(db, job.asOf).finally(() => db.$close()),
-    job.previous ? readManifest(job.previous) : null,
-  ])
-
-  const records = searchRecords(snap)
-  const hash = digest(records)
-  const unchanged = job.previous !== null && previous?.search === hash
-  send({ type: 'search', digest: hash, count: records.length, records: unchanged ? null : records })
+  const snap = await loadPublicSnapshot(db, job.asOf, {
+    onSearchable: (part) => sendSearch(searchRecords(part)),
+  }).finally(() => db.$close())
+  if (!searchSent) sendSearch(searchRecords(snap))
 
   // Each credit file's JSON once: its digest, its report code and the snapshot file need it
   // (three serialisations of 100,000 files were ≈ 6 s).

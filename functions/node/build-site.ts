@@ -47,6 +47,8 @@ export type BuildReport = {
    * rendered them (ADR 025). 0 when every file the site has came from the render.
    */
   scanReadFiles: number
+  /** When the search records were known and Pagefind started, from the build's start. */
+  indexStartMs: number
   /** Pagefind's own time; it runs alongside the render. */
   indexMs: number
   copyIndexMs: number
@@ -274,15 +276,17 @@ export async function buildSite(
   rendering.catch(() => undefined)
   // Pagefind needs only the search records and is the longest phase beside the render: it
   // starts as soon as they arrive.
-  const indexing = inputsPrepared.search.then(({ records }) =>
-    timed(
+  let indexStart = 0
+  const indexing = inputsPrepared.search.then(({ records }) => {
+    indexStart = performance.now()
+    return timed(
       indexRecords(
         join(work, 'pagefind'),
         records,
         options.previous ? join(options.previous, 'client') : null
       )
     )
-  )
+  })
   indexing.catch(() => undefined)
   let keeping: Promise<{ value: void; ms: number }> | null = null
   try {
@@ -373,6 +377,7 @@ export async function buildSite(
       keepMs: Math.round(t4 - t3),
       scanMs: Math.round(scanned.ms),
       scanReadFiles: scanned.value,
+      indexStartMs: Math.round(indexStart - t0),
       indexMs: Math.round(indexed.ms),
       copyIndexMs: Math.round(t5 - t4),
       // Alongside the scan.

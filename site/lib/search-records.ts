@@ -1,4 +1,4 @@
-import type { PublicSnapshot } from '../../db/queries/index.ts'
+import type { SearchablePart } from '../../db/queries/public-snapshot.ts'
 import { findViolationType } from '../../db/domain/violation-type.ts'
 import { districtName } from './format.ts'
 import { caseUrl, penaltyUrl } from './urls.ts'
@@ -20,7 +20,7 @@ export type SearchRecord = {
 /** Markdown marks out of the indexed text, so excerpts read as prose. */
 const plain = (markdown: string) => markdown.replace(/[*_#>`~|[\]]+/g, ' ')
 
-export function searchRecords({ penalties, cases, districts }: PublicSnapshot): SearchRecord[] {
+export function searchRecords({ penalties, cases, districts }: SearchablePart): SearchRecord[] {
   const records: SearchRecord[] = []
   for (const p of penalties) {
     const district = districtName(districts, p.districtCode)
