@@ -283,7 +283,8 @@ export async function buildSite(
       indexRecords(
         join(work, 'pagefind'),
         records,
-        options.previous ? join(options.previous, 'client') : null
+        options.previous ? join(options.previous, 'client') : null,
+        { keepService: !options.last }
       )
     )
   })

@@ -31,9 +31,26 @@ async function writeIndexFiles(
 }
 
 /**
+ * Pagefind's service process is kept for the next build while the index it served was at most
+ * this many records: a warm process indexed 1,833 records (10,000 subjects) in 1.6–1.7 s where a
+ * fresh one took 2.7 s, starting one and indexing a record beforehand did not help (2.6 s), so
+ * what it saves is memory already faulted in, not start-up. That memory stays with it between
+ * builds: ≈ 280 MB after 1,833 records, ≈ 750 MB after 18,038 (100,000 subjects), where the
+ * service is closed instead (docs/scale.md, session 13).
+ */
+const KEEP_SERVICE_UP_TO = 5_000
+
+/** End Pagefind's service process (a server's shutdown); the next index starts a new one. */
+export function closeSearchService(): Promise<null> {
+  return pagefind.close()
+}
+
+/**
  * Pagefind over the full-text records (penalties and cases), written into `outputPath`; when they
  * are the records the live build indexed (no records given), its index is linked from
  * `previousClient` instead. It runs (as Pagefind's own process) while Astro renders.
+ * `keepService`: another build follows in this process (the server), which may reuse the
+ * service (KEEP_SERVICE_UP_TO); after any failure it is closed, so the next build starts afresh.
  *
  * Pagefind's own `writeFiles` took 15–20 s for 18,000 records at 100,000 subjects where handing
  * the files over took 11 s and writing them from here ≈ 2 s (1 s when most are linked).
@@ -41,13 +58,16 @@ async function writeIndexFiles(
 export async function indexRecords(
   outputPath: string,
   records: SearchRecord[] | null,
-  previousClient: string | null
+  previousClient: string | null,
+  { keepService = false }: { keepService?: boolean } = {}
 ): Promise<void> {
   const previous = previousClient ? join(previousClient, 'pagefind') : null
   if (!records) return linkTree(previous!, outputPath)
-  const { index, errors } = await pagefind.createIndex({ forceLanguage: 'zh-cn' })
-  if (!index) throw new Error(`pagefind: ${errors.join('; ')}`)
+  let files: { path: string; content: Uint8Array }[]
+  let kept = false
   try {
+    const { index, errors } = await pagefind.createIndex({ forceLanguage: 'zh-cn' })
+    if (!index) throw new Error(`pagefind: ${errors.join('; ')}`)
     // All sent at once: Pagefind takes them in order over its one pipe, without waiting for a
     // reply between records (6–7 s against 8–9 s one by one at 100,000 subjects).
     const added = await Promise.all(records.map((record) => index.addCustomRecord(record)))
@@ -55,8 +75,14 @@ export async function indexRecords(
     if (failed.length) throw new Error(`pagefind: ${failed.join('; ')}`)
     const got = await index.getFiles()
     if (got.errors.length) throw new Error(`pagefind: ${got.errors.join('; ')}`)
-    await writeIndexFiles(outputPath, got.files, previous)
+    files = got.files
+    if (keepService && records.length <= KEEP_SERVICE_UP_TO)
+      kept = await index.deleteIndex().then(
+        () => true,
+        () => false
+      )
   } finally {
-    await pagefind.close()
+    if (!kept) await pagefind.close()
   }
+  await writeIndexFiles(outputPath, files, previous)
 }

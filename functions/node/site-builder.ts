@@ -4,6 +4,7 @@ import { join, resolve, sep } from 'node:path'
 import { todayInShanghai, type IsoDate } from '../../db/domain/dates.ts'
 import { removeTree } from './file-batches.ts'
 import { prepareInputsWorker } from './build-inputs.ts'
+import { closeSearchService } from './search-index.ts'
 import { BuildRefusedError, buildSite, prepareKeptPages, type BuildReport } from './build-site.ts'
 
 export type BuildState = {
@@ -101,6 +102,7 @@ export class SiteBuilder {
     await this.removing
     await this.kept?.dir.catch(() => undefined)
     discardAstro()
+    await closeSearchService()
   }
 
   /** Ask for a rebuild; resolves when a build that includes this request has finished. */
