@@ -77,8 +77,9 @@ export async function indexRecords(
     if (got.errors.length) throw new Error(`pagefind: ${got.errors.join('; ')}`)
     files = got.files
     if (keepService && records.length <= KEEP_SERVICE_UP_TO)
+      // Typed as null, but an error from the service arrives as `{ errors }`, not a rejection.
       kept = await index.deleteIndex().then(
-        () => true,
+        (r) => !(r as { errors?: string[] } | null)?.errors?.length,
         () => false
       )
   } finally {
