@@ -20,7 +20,7 @@ import { lighthouseScores } from './bench/lighthouse.ts'
 import { measureSearches } from './bench/search-bytes.ts'
 import { load, median, publishToLive } from './bench/server-measures.ts'
 import { startServerProcess } from './bench/server-process.ts'
-import { creditFileWeights, siteStats } from './bench/site-stats.ts'
+import { creditFileWeights, siteStats, type SiteStats } from './bench/site-stats.ts'
 import { sampleTreeRss } from './bench/tree-rss.ts'
 import { pageAssets, wireBytes } from './bench/wire-bytes.ts'
 import { loadJurisdiction, saveJurisdiction } from './jurisdiction.ts'
@@ -79,7 +79,7 @@ async function build(out: string, previous?: string) {
 
 const fullRuns: Awaited<ReturnType<typeof build>>[] = []
 const floors: number[] = []
-let stats = await siteStats(ROOT) // replaced after the first build
+let stats!: SiteStats // what the full builds emit (the last one's)
 for (let i = 0; i < runs; i++) {
   console.log(`Full build ${i + 1}/${runs}…`)
   const out = `data/bench/full-${i}`
