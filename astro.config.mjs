@@ -19,8 +19,10 @@ export default defineConfig({
   build: {
     format: 'directory',
     inlineStylesheets: 'never',
-    // Pages render while earlier ones are written: with one at a time the render thread idled a
-    // third of a 10,000-subject build waiting on file writes (issue 18; 4 measured best here).
+    // Pages render while others wait: with one at a time the render thread idled a third of a
+    // 10,000-subject build waiting on file writes (issue 18; 4 measured best here). The builder
+    // now writes each page itself (functions/node/kept-renderer.ts); a page still waits for its
+    // QR image from a worker thread.
     concurrency: 4,
   },
   session: false,

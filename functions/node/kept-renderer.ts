@@ -10,7 +10,7 @@
  *
  * Runs inside functions/node/astro-process.ts only.
  */
-import { readdirSync, type Dirent } from 'node:fs'
+import { mkdirSync, readdirSync, writeFileSync, type Dirent } from 'node:fs'
 import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises'
 import { createRequire } from 'node:module'
 import { dirname, join, relative, sep } from 'node:path'
@@ -108,19 +108,26 @@ function publicFiles(p: Prerenderer): Set<string> {
 }
 
 /**
- * Render one path and have its bytes scanned for personal information as they go to disk
- * (render-scan.ts). `file` is where the path renders to; when Astro asks (its own generate
- * loop), it is worked back from the request's URL, the inverse of Astro's getUrlForPath for this
- * layout.
+ * Render one path, write its file into `clientDir` and have its bytes scanned for personal
+ * information (render-scan.ts), and give Astro back a response without a body, which it does not
+ * write (renderPath in its generate.js). Astro writes each page with `fs.promises`: a mkdir, an
+ * open, a write and a close, each a round trip to libuv's threads, 56,000 of them for 14,000
+ * pages at 10,000 subjects; written here synchronously the same render took 2.5–3 s less
+ * (27.9 s against 30.4–31.2 s, full builds alternating). `file` is where the path renders to;
+ * when Astro asks (its own generate loop), it is worked back from the request's URL, the inverse
+ * of Astro's getUrlForPath for this layout. Redirects, public files and empty bodies are left to
+ * Astro as they were.
  */
-async function renderScanned(
+async function renderAndWrite(
   p: Prerenderer,
   request: Request,
   options: RenderOptions,
+  clientDir: string,
   file?: string
 ): Promise<RenderResult> {
   const result = await p.render(request, options)
   const response = result instanceof Response ? result : result.response
+  if (!response.body || (response.status >= 300 && response.status < 400)) return result
   const route = options.routeData
   if (file === undefined) {
     const path = decodeURI(new URL(request.url).pathname)
@@ -133,9 +140,13 @@ async function renderScanned(
   // Where a public file has the same path, Astro writes that instead of the page
   // (checkPublicConflict in its generate.js): the builder reads it back, as what is published.
   if (publicFiles(p).has(file)) return result
-  const scanned = await scanRendered(file, response)
-  if (scanned === response) return result
-  return result instanceof Response ? scanned : { ...result, response: scanned }
+  const bytes = new Uint8Array(await response.arrayBuffer())
+  const to = join(clientDir, file)
+  mkdirSync(dirname(to), { recursive: true })
+  writeFileSync(to, bytes)
+  scanRendered(file, bytes)
+  const written = new Response(null, { status: response.status, headers: response.headers })
+  return result instanceof Response ? written : { ...result, response: written }
 }
 
 /** The integration that lets the process keep Astro's prerenderer once the build used it. */
@@ -166,7 +177,12 @@ export function keepRendererIntegration(): AstroIntegration {
               captured = { prerenderer: p, paths: [] }
             },
             render: (request: Request, options: RenderOptions) =>
-              renderScanned(p, request, options),
+              renderAndWrite(
+                p,
+                request,
+                options,
+                fileURLToPath(p.app!.getSettings().config.build.client)
+              ),
             async getStaticPaths() {
               const paths = await p.getStaticPaths()
               if (captured) captured.paths = paths
@@ -204,8 +220,9 @@ export async function keepAfterBuild(outDir: string): Promise<boolean> {
   // The builder writes these itself after Astro: never linked, or it would write into the
   // previous build's file (a hard link is the same file).
   const builderWrites = new Set(['_headers', '_redirects'])
+  // A public file where a page would render is Astro's to write, not the page (renderAndWrite).
   const clientFiles = (await filesUnder(clientDir)).filter(
-    (f) => !rendered.has(f) && !builderWrites.has(f)
+    (f) => (!rendered.has(f) || publicFiles(p).has(f)) && !builderWrites.has(f)
   )
   kept = {
     prerenderer: p,
@@ -249,7 +266,7 @@ export async function renderAgain(outDir: string, previous: string): Promise<voi
   const all = await paths(p)
   const files = renderedFiles(p, all)
   const origin = p.app!.getOptions().origin
-  // As astro.config.mjs's build.concurrency: pages render while earlier ones are written.
+  // As astro.config.mjs's build.concurrency: pages render while others wait (a QR image).
   await inBatches(all, 4, async ({ pathname, route }) => {
     // Astro's URL for a prerendered path in this layout (getUrlForPath in its generate.js).
     const path =
@@ -258,20 +275,16 @@ export async function renderAgain(outDir: string, previous: string): Promise<voi
         : route.type === 'endpoint'
           ? pathname
           : `${pathname.replace(/\/$/, '')}/`
-    const file = files.get(pathname)!
-    const result = await renderScanned(
+    const result = await renderAndWrite(
       p,
       new Request(new URL(path, origin)),
       { routeData: route },
-      file
+      clientDir,
+      files.get(pathname)!
     )
     const response = result instanceof Response ? result : result.response
     if (response.status >= 300 && response.status < 400)
       throw new Error(`${pathname}: a redirect, which the kept renderer does not write`)
-    if (!response.body) return
-    const to = join(clientDir, file)
-    await mkdir(dirname(to), { recursive: true })
-    await writeFile(to, Buffer.from(await response.arrayBuffer()))
   })
   await linking
 }
