@@ -8,7 +8,7 @@
 import { build } from 'astro'
 import { keepAfterBuild, keepRendererIntegration, renderAgain } from './kept-renderer.ts'
 import { offerQrWorker } from './qr-worker-pool.ts'
-import { beginRenderScan, endRenderScan } from './render-scan.ts'
+import { beginRenderOutput, endRenderOutput } from './render-output.ts'
 import { givePrintedReportCodes } from '../../site/lib/report-codes.ts'
 
 type Go = {
@@ -88,7 +88,7 @@ process.on(
   ) => {
     if (message.type === 'inputs-ready') {
       // Before any page renders: they wait for the inputs.
-      beginRenderScan(message.allowed)
+      beginRenderOutput(message.allowed)
       givePrintedReportCodes(message.reportCodes)
       return inputsReady()
     }
@@ -100,7 +100,7 @@ process.on(
     try {
       if (message.type === 'render') {
         await renderAgain(process.env.SITE_OUT_DIR!, message.previous)
-        process.send!({ ok: true, scan: await endRenderScan() })
+        process.send!({ ok: true, scan: await endRenderOutput() })
         return
       }
       await build({
@@ -108,7 +108,7 @@ process.on(
         logLevel: message.verbose ? 'info' : 'silent',
       })
       // Kept for the next build when it can be (kept-renderer.ts); otherwise this process is done.
-      const scan = await endRenderScan()
+      const scan = await endRenderOutput()
       if (await keepAfterBuild(process.env.SITE_OUT_DIR!))
         process.send!({ ok: true, kept: true, scan })
       else process.send!({ ok: true, scan }, () => process.exit(0))

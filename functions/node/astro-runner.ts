@@ -87,7 +87,7 @@ export function discardAstro(): void {
 
 /**
  * When the pages' input files are written (see astroBuild); the plan's promise may give the
- * published contacts the personal-information scan allows (render-scan.ts) and the report code
+ * published contacts the personal-information scan allows (render-output.ts) and the report code
  * of each credit file the build prints (site/lib/report-codes.ts).
  */
 export type BuildInputsWritten = {
@@ -95,7 +95,7 @@ export type BuildInputsWritten = {
   plan: Promise<{ allowed: string[]; reportCodes: [string, string][] } | void>
 }
 
-/** How Astro ran, and the files it scanned as it rendered them (null: none, see render-scan.ts). */
+/** How Astro ran, and the files it scanned as it rendered them (null: none, see render-output.ts). */
 export type AstroBuilt = { how: 'rendered again' | 'bundled'; scanned: ScannedAlready | null }
 
 /**

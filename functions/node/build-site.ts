@@ -171,7 +171,7 @@ async function usePreparedPages(
 
 /**
  * Fail the build if any published file carries personal information (DESIGN §6). `scanned`: the
- * files Astro's process scanned as it rendered them (render-scan.ts); the rest are read here.
+ * files Astro's process scanned as it rendered them (render-output.ts); the rest are read here.
  */
 async function refusePersonalInfo(
   client: string,

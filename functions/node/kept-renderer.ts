@@ -10,14 +10,14 @@
  *
  * Runs inside functions/node/astro-process.ts only.
  */
-import { mkdirSync, readdirSync, writeFileSync, type Dirent } from 'node:fs'
+import { readdirSync, type Dirent } from 'node:fs'
 import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises'
 import { createRequire } from 'node:module'
 import { dirname, join, relative, sep } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import type { AstroIntegration } from 'astro'
 import { inBatches, linkOrCopy } from './file-batches.ts'
-import { scanRendered } from './render-scan.ts'
+import { writeRendered } from './render-output.ts'
 
 type RouteData = { type: string; route: string; component: string }
 type PathWithRoute = { pathname: string; route: RouteData }
@@ -108,15 +108,13 @@ function publicFiles(p: Prerenderer): Set<string> {
 }
 
 /**
- * Render one path, write its file into `clientDir` and have its bytes scanned for personal
- * information (render-scan.ts), and give Astro back a response without a body, which it does not
- * write (renderPath in its generate.js). Astro writes each page with `fs.promises`: a mkdir, an
- * open, a write and a close, each a round trip to libuv's threads, 56,000 of them for 14,000
- * pages at 10,000 subjects; written here synchronously the same render took 2.5–3 s less
- * (27.9 s against 30.4–31.2 s, full builds alternating). `file` is where the path renders to;
- * when Astro asks (its own generate loop), it is worked back from the request's URL, the inverse
- * of Astro's getUrlForPath for this layout. Redirects, public files and empty bodies are left to
- * Astro as they were.
+ * Render one path, have its file written into `clientDir` and scanned for personal information
+ * beside the render (render-output.ts), and give Astro back a response without a body, which it
+ * does not write (renderPath in its generate.js). Astro wrote each page with `fs.promises` on the
+ * render thread, the build's long pole. `file` is where the path renders to; when Astro asks (its
+ * own generate loop), it is worked back from the request's URL, the inverse of Astro's
+ * getUrlForPath for this layout. Redirects, public files and empty bodies are left to Astro as
+ * they were.
  */
 async function renderAndWrite(
   p: Prerenderer,
@@ -140,11 +138,7 @@ async function renderAndWrite(
   // Where a public file has the same path, Astro writes that instead of the page
   // (checkPublicConflict in its generate.js): the builder reads it back, as what is published.
   if (publicFiles(p).has(file)) return result
-  const bytes = new Uint8Array(await response.arrayBuffer())
-  const to = join(clientDir, file)
-  mkdirSync(dirname(to), { recursive: true })
-  writeFileSync(to, bytes)
-  scanRendered(file, bytes)
+  writeRendered(file, join(clientDir, file), new Uint8Array(await response.arrayBuffer()))
   const written = new Response(null, { status: response.status, headers: response.headers })
   return result instanceof Response ? written : { ...result, response: written }
 }

@@ -56,7 +56,7 @@ describe('files scanned as they were rendered', () => {
       'robots.txt': 'Sitemap: /sitemap.xml 13900139000',
     })
     const { findings, read } = await scanOutputForPersonalInfo(dir, [], {
-      // What render-scan.ts found in the credit file; the file itself is not read again.
+      // What render-output.ts found in the credit file; the file itself is not read again.
       files: ['enterprises/1/index.html', 'feeds/changes.xml'],
       findings: [{ file: 'enterprises/1/index.html', kind: '手机号码', position: 9 }],
     })

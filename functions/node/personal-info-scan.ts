@@ -101,7 +101,7 @@ function scanInWorker(dir: string, files: string[], allowed: string[]): Promise<
   })
 }
 
-/** Files already scanned, and what was found in them: the pages Astro rendered (render-scan.ts). */
+/** Files already scanned, and what was found in them: the pages Astro rendered (render-output.ts). */
 export type ScannedAlready = { files: string[]; findings: OutputFinding[] }
 
 /**
