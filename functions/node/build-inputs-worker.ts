@@ -1,4 +1,5 @@
 import { writeFile } from 'node:fs/promises'
+import { getHeapStatistics } from 'node:v8'
 import { parentPort } from 'node:worker_threads'
 import { readDbConfig } from '../../db/client.ts'
 import { reportCode, reportSummary } from '../../db/domain/report.ts'
@@ -87,11 +88,12 @@ async function prepare(job: InputsJob, send: (message: InputsMessage) => void): 
     plan,
     reports,
     contacts: [publisher.phone, publisher.email].filter((c): c is string => !!c),
+    heapBytes: getHeapStatistics().total_heap_size,
   })
 }
 
-// One build per worker (build-inputs.ts ends it afterwards).
-parentPort!.once('message', (job: InputsJob) => {
+// One build at a time; build-inputs.ts keeps a worker for the next build or ends it.
+parentPort!.on('message', (job: InputsJob) => {
   const send = (message: InputsMessage) => parentPort!.postMessage(message)
   prepare(job, send).catch((err: Error) =>
     send({ type: 'failed', message: String(err?.message ?? err), stack: err?.stack })
