@@ -8,7 +8,7 @@
 import { build } from 'astro'
 import { keepAfterBuild, keepRendererIntegration, renderAgain } from './kept-renderer.ts'
 import { offerQrWorker } from './qr-worker-pool.ts'
-import { beginRenderOutput, endRenderOutput } from './render-output.ts'
+import { beginRenderOutput, closeRenderOutput, endRenderOutput } from './render-output.ts'
 import { givePrintedReportCodes } from '../../site/lib/report-codes.ts'
 
 type Go = {
@@ -95,6 +95,7 @@ process.on(
     if (message.type === 'snapshot-ready') return snapshotReady()
     useEnv(message.env)
     awaitInputs()
+    closeRenderOutput()
     // The last build's codes must never print on this one's pages.
     givePrintedReportCodes(undefined)
     try {

@@ -121,14 +121,6 @@ export function prepareBuildInputs(job: InputsJob, signal?: AbortSignal): BuildI
   kept = null
   w.ref()
   w.postMessage(job)
-  void ready.then(
-    (m) =>
-      done(
-        Object.keys(m.manifest.pages.creditFile).length <= KEEP_WORKER_UP_TO &&
-          m.heapBytes < KEEP_WORKER_HEAP
-      ),
-    () => done(false)
-  )
   const done = (keep: boolean) => {
     signal?.removeEventListener('abort', stop)
     w.off('message', onMessage)
@@ -140,5 +132,13 @@ export function prepareBuildInputs(job: InputsJob, signal?: AbortSignal): BuildI
       kept = w
     } else void w.terminate()
   }
+  void ready.then(
+    (m) =>
+      done(
+        Object.keys(m.manifest.pages.creditFile).length <= KEEP_WORKER_UP_TO &&
+          m.heapBytes < KEEP_WORKER_HEAP
+      ),
+    () => done(false)
+  )
   return { search, snapshot, ready, threadId: w.threadId }
 }

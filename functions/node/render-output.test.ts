@@ -2,7 +2,12 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
-import { beginRenderOutput, endRenderOutput, writeRendered } from './render-output.ts'
+import {
+  beginRenderOutput,
+  closeRenderOutput,
+  endRenderOutput,
+  writeRendered,
+} from './render-output.ts'
 
 const bytes = (text: string) => new TextEncoder().encode(text)
 const dir = mkdtempSync(join(tmpdir(), 'render-output-'))
@@ -41,6 +46,16 @@ describe('the rendered files, written and scanned beside the render', () => {
     beginRenderOutput([])
     writeRendered('b/index.html', out('b/index.html'), bytes('<p>无</p>'))
     expect(await endRenderOutput()).toEqual({ files: ['b/index.html'], findings: [] })
+  })
+
+  it('writes at once what renders after a failed build was closed and before the next begins', async () => {
+    beginRenderOutput([])
+    writeRendered('left/z/index.html', out('left/z/index.html'), bytes('<p>一</p>'))
+    // The build failed (its end never came); the next one starts.
+    closeRenderOutput()
+    writeRendered('robots.txt', out('robots.txt'), bytes('User-agent: *\n'))
+    expect(readFileSync(out('robots.txt'), 'utf8')).toBe('User-agent: *\n')
+    expect(await endRenderOutput()).toBeNull()
   })
 
   it('fails the build when a file cannot be written, and writes nothing after it', async () => {

@@ -50,11 +50,21 @@ function start(): Worker {
 }
 
 /**
+ * A build or render starts: whatever a failed one before it left open is closed, so that a file
+ * rendered before beginRenderOutput (one that reads no data) is written at once, not into a
+ * session that failed.
+ */
+export function closeRenderOutput(): void {
+  current?.end({ scan: null, error: 'a new build began' })
+  current = null
+}
+
+/**
  * A build begins its render: its files are written as they come, and scanned with `allowed` (the
  * published contacts, personal-info-scan.ts). Without them (`undefined`) nothing is scanned here.
  */
 export function beginRenderOutput(allowed: string[] | undefined): void {
-  current?.end({ scan: null, error: 'a new build began' })
+  closeRenderOutput()
   worker ??= start()
   worker.ref()
   let end!: (r: OutputEnded) => void
