@@ -63,7 +63,7 @@ export type BuildInputs = {
  */
 let kept: Worker | null = null
 /** Credit files up to which a build's worker is kept for the next build (see `kept`). */
-export const KEEP_WORKER_UP_TO = 5_000
+const KEEP_WORKER_UP_TO = 5_000
 const KEEP_WORKER_HEAP = 256 * 2 ** 20
 
 /**

@@ -160,6 +160,8 @@ export function keepRendererIntegration(): AstroIntegration {
         captured = null
         setPrerenderer((defaultPrerenderer) => {
           const p = defaultPrerenderer as unknown as Prerenderer
+          // This build's client directory, where every page it renders is written (setup).
+          let clientDir = ''
           return {
             ...defaultPrerenderer,
             async setup() {
@@ -169,14 +171,10 @@ export function keepRendererIntegration(): AstroIntegration {
               for (const { routeData } of p.app!.manifest.routes)
                 if (routeData.prerender) await p.app!.getComponentByRoute(routeData)
               captured = { prerenderer: p, paths: [] }
+              clientDir = fileURLToPath(p.app!.getSettings().config.build.client)
             },
             render: (request: Request, options: RenderOptions) =>
-              renderAndWrite(
-                p,
-                request,
-                options,
-                fileURLToPath(p.app!.getSettings().config.build.client)
-              ),
+              renderAndWrite(p, request, options, clientDir),
             async getStaticPaths() {
               const paths = await p.getStaticPaths()
               if (captured) captured.paths = paths
